@@ -1,0 +1,96 @@
+#include "app/render_command.h"
+
+#include <CLI/CLI.hpp>
+
+#include "app/partials.h"
+#include "liquid/json.h"
+#include "liquid/liquid.h"
+
+namespace hypergen::app {
+
+const char kRenderUsage[] =
+    "Usage: hypergen render [--engine liquid] [--data FILE.json | --data -] [--strict] "
+    "TEMPLATE_FILE\n"
+    "\n"
+    "Renders one template file with the given JSON data and prints the result to\n"
+    "stdout exactly as rendered. Partials ({% render %}, {% include %}) are looked\n"
+    "up in the template's folder, then the current directory, by name and by\n"
+    "name + .liquid.\n"
+    "\n"
+    "Options:\n"
+    "  --engine NAME   template engine (liquid; the default)\n"
+    "  --data FILE     JSON data file, or - for stdin (default: no data)\n"
+    "  --strict        an undefined variable is an error instead of empty\n";
+
+namespace {
+
+std::string parent_dir(const std::string& path) {
+  auto slash = path.rfind('/');
+  if (slash == std::string::npos) return ".";
+  if (slash == 0) return "/";
+  return path.substr(0, slash);
+}
+
+}  // namespace
+
+Status render_command(Context& ctx, std::span<const std::string> args) {
+  std::string engine_name = "liquid";
+  std::string data_path;
+  std::string template_path;
+  bool strict = false;
+  {
+    CLI::App parser{"render", "hypergen render"};
+    parser.set_help_flag();
+    parser.add_option("--engine", engine_name);
+    parser.add_option("--data", data_path);
+    parser.add_flag("--strict", strict);
+    parser.add_option("template", template_path)->required();
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    try {
+      parser.parse(reversed);
+    } catch (const CLI::ParseError& e) {
+      std::string what = e.what();
+      if (what.find("template is required") != std::string::npos) {
+        what = "missing TEMPLATE_FILE";
+      }
+      return make_error(ErrorKind::kUsage, "render: " + what + "\n" + kRenderUsage);
+    }
+  }
+  if (engine_name != "liquid") {
+    return make_error(ErrorKind::kUsage, "render: unknown engine '" + engine_name +
+                                             "' (available: liquid)");
+  }
+
+  liquid::Value data = liquid::Object{};
+  if (!data_path.empty()) {
+    std::string text;
+    std::string name = data_path;
+    if (data_path == "-") {
+      text = ctx.console.read_all_stdin();
+      name = "<stdin>";
+    } else {
+      auto read = ctx.fs.read_file(data_path);
+      if (!read) return tl::unexpected(read.error());
+      text = std::move(*read);
+    }
+    auto parsed = liquid::parse_json(text, name);
+    if (!parsed) return tl::unexpected(parsed.error());
+    data = std::move(*parsed);
+  }
+
+  auto source = ctx.fs.read_file(template_path);
+  if (!source) return tl::unexpected(source.error());
+
+  FolderPartialLoader partials(ctx.fs, {parent_dir(template_path), ctx.cwd});
+  liquid::Options options;
+  options.strict_variables = strict;
+  liquid::Engine engine(options, &partials);
+  auto tpl = engine.parse(*source, template_path);
+  if (!tpl) return tl::unexpected(tpl.error());
+  std::string out;
+  HG_RETURN_IF_ERROR(engine.render_to(**tpl, data, out));
+  ctx.console.out(out);
+  return {};
+}
+
+}  // namespace hypergen::app

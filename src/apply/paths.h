@@ -1,0 +1,34 @@
+#pragma once
+// Where generated files may go. Every output path (a template's `to:`) goes
+// through resolve_output_path() before it is planned, so that a template or a
+// command-line value cannot make hypergen write outside the project, be it
+// through "..", an absolute path or a symbolic link at any level.
+
+#include <string>
+#include <string_view>
+
+#include "util/fs.h"
+#include "util/result.h"
+
+namespace hypergen::apply {
+
+// Resolves `to` (relative to `cwd`, or absolute) to a normalised absolute path with every
+// symbolic link of its existing part resolved (components are checked with lstat/read_link, as
+// the kernel would follow them; the missing tail is normalised lexically), so the result is
+// where a write really lands. `project_root` is resolved the same way.
+// Errors:
+//   kConflict — the resolved path is outside project_root (through "..", an absolute path, or a
+//               symlink at any level, including a dangling one) and !allow_outside; the message
+//               names `to`, where it leads and says to pass --allow-outside.
+//   kData     — an invalid name: empty `to`, a NUL byte, an empty final name ("dir/"), a name
+//               longer than NAME_MAX (255 bytes), a path longer than PATH_MAX, a symlink loop.
+//   kIo       — lstat/read_link failed.
+Result<std::string> resolve_output_path(FileSystem& fs, const std::string& project_root,
+                                        const std::string& cwd, std::string_view to,
+                                        bool allow_outside);
+
+// Lexical normalisation of an absolute path: collapses "//", "." and ".." (".." at "/" stays at
+// "/"), no trailing slash. Does not touch the disk.
+std::string normalize_path(std::string_view absolute_path);
+
+}  // namespace hypergen::apply

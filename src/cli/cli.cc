@@ -1,0 +1,120 @@
+#include "cli/cli.h"
+
+#include <string_view>
+#include <vector>
+
+#include "cli/commands.h"
+#include "util/spellcheck.h"
+
+namespace hypergen::cli {
+
+namespace {
+
+constexpr std::string_view kVersionLine = "hypergen " HYPERGEN_VERSION "\n";
+
+std::string general_help() {
+  std::string text =
+      "hypergen — a fast, native code generator (Hygen and Hypergen V8 compatible)\n"
+      "\n"
+      "Usage: hypergen <command> [options]\n"
+      "       hypergen --version | --help\n"
+      "\n"
+      "Commands:\n";
+  std::size_t width = 0;
+  for (const Command& c : commands()) width = std::max(width, c.name.size());
+  for (const Command& c : commands()) {
+    text += "  ";
+    text += c.name;
+    text.append(width - c.name.size() + 3, ' ');
+    text += c.summary;
+    text += '\n';
+  }
+  text += "\nRun 'hypergen help <command>' for a command's options.\n";
+  return text;
+}
+
+}  // namespace
+
+std::string format_error(const Error& error, bool color) {
+  const char* red = color ? "\x1b[31;1m" : "";
+  const char* reset = color ? "\x1b[0m" : "";
+  std::string out;
+  const SourceLocation& w = error.where;
+  if (!w.file.empty()) {
+    out += w.file;
+    if (w.line > 0) {
+      out += ':' + std::to_string(w.line);
+      if (w.column > 0) out += ':' + std::to_string(w.column);
+    }
+    out += ": ";
+  } else {
+    out += "hypergen: ";
+    if (w.line > 0) {
+      out += "line " + std::to_string(w.line);
+      if (w.column > 0) out += ", column " + std::to_string(w.column);
+      out += ": ";
+    }
+  }
+  out += red;
+  out += "error:";
+  out += reset;
+  out += ' ';
+  out += error.message;
+  out += '\n';
+  if (!error.context.empty()) {
+    out += error.context;
+    if (out.back() != '\n') out += '\n';
+  }
+  return out;
+}
+
+int run(app::Context& ctx, std::span<const std::string> args) {
+  if (args.empty()) {
+    ctx.console.out(general_help());
+    return 0;
+  }
+  const std::string& word = args[0];
+  if (word == "--version" || word == "-v" || word == "version") {
+    ctx.console.out(kVersionLine);
+    return 0;
+  }
+  if (word == "--help" || word == "-h") {
+    ctx.console.out(general_help());
+    return 0;
+  }
+  Status status;
+  if (const Command* command = find_command(word)) {
+    auto rest = args.subspan(1);
+    if (!rest.empty() && (rest[0] == "--help" || rest[0] == "-h")) {
+      ctx.console.out(command->usage);
+      return 0;
+    }
+    status = command->handler(ctx, rest);
+  } else {
+    std::vector<std::string> names;
+    for (const Command& c : commands()) names.emplace_back(c.name);
+    std::string message = "unknown command '" + word + "'";
+    if (auto hint = suggest(word, names)) message += " (did you mean '" + *hint + "'?)";
+    message += "; run 'hypergen --help' for the list of commands";
+    status = make_error(ErrorKind::kUsage, message);
+  }
+  if (status) return 0;
+  bool color = app::use_color(ctx.env, ctx.console.stderr_is_tty());
+  ctx.console.err(format_error(status.error(), color));
+  return exit_code(status.error().kind);
+}
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  auto fs = make_real_file_system();
+  auto console = app::make_process_console();
+  auto env = app::make_process_environment();
+  std::string cwd = ".";
+  if (auto c = fs->current_dir()) cwd = *c;
+  app::Context ctx{*fs, *console, *env, cwd, app::use_color(*env, console->stdout_is_tty())};
+  int code = run(ctx, args);
+  std::fflush(stdout);
+  return code;
+}
+
+}  // namespace hypergen::cli
