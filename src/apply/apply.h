@@ -37,11 +37,12 @@ namespace hypergen::apply {
 struct FileChange {
   enum class Kind : std::uint8_t { kCreate, kOverwrite, kInject };
   Kind kind;
-  std::string path;                   // absolute path, already resolved by resolve_output_path()
-  std::string content;                // complete new content of the file
-  std::optional<std::string> before;  // content the change was planned against (nullopt for kCreate:
-                                      // file must still not exist); if the file changed since, apply
-                                      // fails with ErrorKind::kConflict and touches nothing
+  std::string path;     // absolute path, already resolved by resolve_output_path()
+  std::string content;  // complete new content of the file
+  std::optional<std::string>
+      before;  // content the change was planned against (nullopt for kCreate:
+               // file must still not exist); if the file changed since, apply
+               // fails with ErrorKind::kConflict and touches nothing
 };
 
 inline constexpr std::chrono::milliseconds kDefaultLockTimeout{10'000};

@@ -3,7 +3,9 @@
 #include <string_view>
 #include <vector>
 
+#include "app/generate.h"
 #include "cli/commands.h"
+#include "util/fs_faulty.h"
 #include "util/spellcheck.h"
 
 namespace hypergen::cli {
@@ -91,12 +93,10 @@ int run(app::Context& ctx, std::span<const std::string> args) {
     }
     status = command->handler(ctx, rest);
   } else {
+    // Any other first word is a generator: `hypergen <generator> <action> …`.
     std::vector<std::string> names;
     for (const Command& c : commands()) names.emplace_back(c.name);
-    std::string message = "unknown command '" + word + "'";
-    if (auto hint = suggest(word, names)) message += " (did you mean '" + *hint + "'?)";
-    message += "; run 'hypergen --help' for the list of commands";
-    status = make_error(ErrorKind::kUsage, message);
+    status = app::generate_command(ctx, args, names);
   }
   if (status) return 0;
   bool color = app::use_color(ctx.env, ctx.console.stderr_is_tty());
@@ -106,9 +106,19 @@ int run(app::Context& ctx, std::span<const std::string> args) {
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  auto fs = make_real_file_system();
+  std::unique_ptr<FileSystem> fs = make_real_file_system();
   auto console = app::make_process_console();
   auto env = app::make_process_environment();
+#ifdef HYPERGEN_FAULT_INJECTION
+  if (auto spec = env->get("HYPERGEN_FAULT"); spec && !spec->empty()) {
+    auto wrapped = wrap_with_faults_from_env(std::move(fs), spec->c_str());
+    if (!wrapped) {
+      console->err(format_error(wrapped.error(), false));
+      return exit_code(wrapped.error().kind);
+    }
+    fs = std::move(*wrapped);
+  }
+#endif
   std::string cwd = ".";
   if (auto c = fs->current_dir()) cwd = *c;
   app::Context ctx{*fs, *console, *env, cwd, app::use_color(*env, console->stdout_is_tty())};

@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <array>
 
+#include "app/generate.h"
+#include "app/init_command.h"
+#include "app/list_command.h"
+#include "app/recover_command.h"
 #include "app/render_command.h"
 
 namespace hypergen::cli {
@@ -12,12 +16,18 @@ namespace {
 Status help_command(app::Context& ctx, std::span<const std::string> args);
 
 constexpr char kHelpUsage[] =
-    "Usage: hypergen help [COMMAND]\n"
+    "Usage: hypergen help [COMMAND | GENERATOR]\n"
     "\n"
-    "Shows the list of commands, or the options of one command.\n";
+    "Shows the list of commands, the options of one command, or a generator's\n"
+    "actions and the variables their templates use.\n";
 
-constexpr std::array kCommands = {
+const std::array kCommands = {
     Command{"help", "show help for a command", kHelpUsage, help_command},
+    Command{"init", "scaffold _templates with a generator-making generator (init self)",
+            app::kInitUsage, app::init_command},
+    Command{"list", "list the generators and their actions", app::kListUsage, app::list_command},
+    Command{"recover", "finish or undo a generation interrupted by a crash", app::kRecoverUsage,
+            app::recover_command},
     Command{"render", "render one template file with JSON data (try a template)",
             app::kRenderUsage, app::render_command},
 };
@@ -28,6 +38,7 @@ Status help_command(app::Context& ctx, std::span<const std::string> args) {
     for (const Command& c : kCommands) {
       text += "  " + std::string(c.name) + "  " + std::string(c.summary) + "\n";
     }
+    text += "\nGenerate: hypergen <generator> <action> [name] [--flags]\n";
     ctx.console.out(text);
     return {};
   }
@@ -35,7 +46,11 @@ Status help_command(app::Context& ctx, std::span<const std::string> args) {
     ctx.console.out(c->usage);
     return {};
   }
-  return make_error(ErrorKind::kNotFound, "no help for '" + args[0] + "': unknown command");
+  if (args[0] == "generate") {
+    ctx.console.out(app::kGenerateUsage);
+    return {};
+  }
+  return app::generator_help(ctx, args[0]);
 }
 
 }  // namespace

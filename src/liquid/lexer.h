@@ -51,8 +51,8 @@ inline bool is_blank(char c) {
 }
 // Characters of an identifier in LiquidJS: letters, digits, '_', '-', '?'.
 inline bool is_word(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         c == '_' || c == '-' || c == '?';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '-' || c == '?';
 }
 
 tl::expected<TokenList, SourceError> tokenize(std::string_view source);
@@ -60,8 +60,7 @@ tl::expected<TokenList, SourceError> tokenize(std::string_view source);
 // Splits the body of a `{% liquid %}` tag (source[begin, end)) into one tag
 // token per non-blank line.
 tl::expected<TokenList, SourceError> tokenize_liquid_lines(std::string_view source,
-                                                          std::uint32_t begin,
-                                                          std::uint32_t end);
+                                                           std::uint32_t begin, std::uint32_t end);
 
 enum class ExprTokKind : std::uint8_t {
   kEnd,
@@ -94,19 +93,34 @@ class ExprLexer {
   ExprLexer(std::string_view source, std::uint32_t begin, std::uint32_t end)
       : src_(source), pos_(begin), end_(end) {}
 
-  ExprToken next();
+  ExprToken next() {
+    if (has_peek_) {
+      has_peek_ = false;
+      pos_ = peek_end_;
+      return peek_tok_;
+    }
+    return scan();
+  }
+  // The next token without consuming it (cached: the parser peeks a lot).
   ExprToken peek() {
-    std::uint32_t saved = pos_;
-    ExprToken t = next();
-    pos_ = saved;
-    return t;
+    if (!has_peek_) {
+      std::uint32_t saved = pos_;
+      peek_tok_ = scan();
+      peek_end_ = pos_;
+      pos_ = saved;
+      has_peek_ = true;
+    }
+    return peek_tok_;
   }
   // Offset of the next non-blank character (or the end).
   std::uint32_t position() {
     skip_blanks();
     return pos_;
   }
-  void reset(std::uint32_t pos) { pos_ = pos; }
+  void reset(std::uint32_t pos) {
+    pos_ = pos;
+    has_peek_ = false;
+  }
   bool at_end() { return position() >= end_; }
   std::uint32_t end() const { return end_; }
   std::string_view rest() {
@@ -115,12 +129,16 @@ class ExprLexer {
   }
 
  private:
+  ExprToken scan();
   void skip_blanks() {
     while (pos_ < end_ && is_blank(src_[pos_])) ++pos_;
   }
   std::string_view src_;
   std::uint32_t pos_;
   std::uint32_t end_;
+  bool has_peek_ = false;
+  ExprToken peek_tok_;
+  std::uint32_t peek_end_ = 0;
 };
 
 // The value of a quoted string token, with LiquidJS's escapes (\n, \t, \uXXXX,

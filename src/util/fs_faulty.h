@@ -10,6 +10,9 @@
 //   kill@N            _exit(137) (as if SIGKILLed) just before mutating step N
 //   tear@N            like kill@N, but if step N is a write, first write the
 //                     first half of the data (a torn file) and then exit
+//   freeze@N          from mutating step N on, every mutating call fails (EIO)
+//                     and does nothing: an in-process stand-in for kill@N, the
+//                     disk stays as the crash left it (for unit tests)
 //   ERROR@OP:N        fail the N-th call of OP with ERROR (the call does nothing)
 //   ERROR@OP:N+       ... the N-th and every later call
 //   short@write:N[+]  write the first half of the data, then fail (short write)
@@ -36,7 +39,7 @@
 namespace hypergen {
 
 struct Fault {
-  enum class Action : std::uint8_t { kKill, kTear, kError, kShortWrite };
+  enum class Action : std::uint8_t { kKill, kTear, kFreeze, kError, kShortWrite };
   enum class Op : std::uint8_t { kWrite, kRename, kRemove, kMkdir, kSync, kChmod, kRead, kStep };
   Action action = Action::kError;
   Op op = Op::kStep;

@@ -1,0 +1,2 @@
+import { program } from './program.js';
+

@@ -1,0 +1,141 @@
+#include "app/list_command.h"
+
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "config/config.h"
+#include "discover/discover.h"
+#include "render/engines.h"
+#include "render/render.h"
+#include "render/variables.h"
+#include "resolve/resolve.h"
+#include "util/spellcheck.h"
+
+namespace hypergen::app {
+
+namespace {
+
+Result<config::Config> load(Context& ctx) {
+  auto env_lookup = [&](std::string_view name) { return ctx.env.get(name); };
+  return config::load_config(ctx.fs, env_lookup, ctx.cwd);
+}
+
+}  // namespace
+
+Status list_command(Context& ctx, std::span<const std::string> args) {
+  bool json = false;
+  for (const auto& a : args) {
+    if (a == "--json") {
+      json = true;
+    } else {
+      return make_error(ErrorKind::kUsage, "list: unexpected argument '" + a + "'\n" + kListUsage);
+    }
+  }
+  auto cfg = load(ctx);
+  if (!cfg) return tl::unexpected(cfg.error());
+  auto gens = resolve::all_generators(ctx.fs, *cfg);
+  if (!gens) return tl::unexpected(gens.error());
+  if (json) {
+    nlohmann::json doc;
+    doc["roots"] = nlohmann::json::array();
+    for (const auto& r : cfg->templates)
+      doc["roots"].push_back({{"path", r.path}, {"origin", r.origin}});
+    doc["generators"] = nlohmann::json::array();
+    for (const auto& g : *gens) {
+      nlohmann::json actions = nlohmann::json::array();
+      for (const auto& a : g.actions) {
+        if (a.is_dir) actions.push_back(a.name);
+      }
+      doc["generators"].push_back({{"name", g.name}, {"actions", actions}});
+    }
+    ctx.console.out(doc.dump(2) + "\n");
+    return {};
+  }
+  if (cfg->templates.empty()) {
+    ctx.console.out(
+        "No templates found: no _templates folder here, no 'templates:' in hypergen.yml and no "
+        "$HYPERGEN_TMPLS.\nRun 'hypergen init self' to create one.\n");
+    return {};
+  }
+  std::string text;
+  for (const auto& r : cfg->templates) {
+    text += "Loaded templates: " + render::display_path(ctx.cwd, r.path) + "\n";
+  }
+  text += "\n";
+  const char* bold = ctx.color ? "\x1b[1m" : "";
+  const char* reset = ctx.color ? "\x1b[0m" : "";
+  for (const auto& g : *gens) {
+    text += std::string(bold) + g.name + reset + ":";
+    bool first = true;
+    for (const auto& a : g.actions) {
+      if (!a.is_dir) continue;
+      text += first ? " " : ", ";
+      text += a.name;
+      first = false;
+    }
+    text += "\n";
+  }
+  if (gens->empty()) text += "(no generators)\n";
+  ctx.console.out(text);
+  return {};
+}
+
+Status generator_help(Context& ctx, const std::string& generator) {
+  auto cfg = load(ctx);
+  if (!cfg) return tl::unexpected(cfg.error());
+  auto gens = resolve::all_generators(ctx.fs, *cfg);
+  if (!gens) return tl::unexpected(gens.error());
+  const discover::GeneratorInfo* gen = nullptr;
+  std::vector<std::string> names;
+  for (const auto& g : *gens) {
+    names.push_back(g.name);
+    if (g.name == generator) gen = &g;
+  }
+  if (!gen) {
+    std::string message = "no help for '" + generator + "': not a command or a generator";
+    if (auto hint = suggest(generator, names)) message += " (did you mean '" + *hint + "'?)";
+    return make_error(ErrorKind::kNotFound, message);
+  }
+  std::string text = "Generator " + gen->name + " (" + render::display_path(ctx.cwd, gen->path) +
+                     ")\n\nUsage: hypergen " + gen->name +
+                     " <action> [name] [--variable value …]\n\nActions:\n";
+  for (const auto& a : gen->actions) {
+    if (!a.is_dir) continue;
+    auto files = discover::list_templates(ctx.fs, a.path);
+    if (!files) return tl::unexpected(files.error());
+    auto ordered = resolve::order_templates(std::move(*files), std::nullopt);
+    if (!ordered) return tl::unexpected(ordered.error());
+    std::set<std::string> vars;
+    std::size_t liquid_count = 0, other = 0;
+    for (const auto& f : *ordered) {
+      auto match = render::engine_for(f.path.substr(f.path.rfind('/') + 1));
+      if (!match.available) {
+        ++other;
+        continue;
+      }
+      ++liquid_count;
+      auto src = ctx.fs.read_file(f.path);
+      if (!src) return tl::unexpected(src.error());
+      for (auto& v : render::scan_variables(*src)) vars.insert(v);
+    }
+    std::string usage = a.name == "_default" ? gen->name : gen->name + " " + a.name;
+    text += "  " + usage + "\n";
+    text += "    templates: " + std::to_string(liquid_count) + " Liquid";
+    if (other) text += ", " + std::to_string(other) + " other (EJS or plain files)";
+    text += "\n";
+    if (!vars.empty()) {
+      text += "    variables:";
+      for (const auto& v : vars) text += " " + v;
+      text += "\n";
+    }
+  }
+  text +=
+      "\nEvery --flag becomes a variable (--my-var also gives myVar); the name comes from the\n"
+      "third word or --name. Built-in variables: name, Name, names, Names, generator, action,\n"
+      "subaction, templates, actionfolder, cwd, ts, _.\n";
+  ctx.console.out(text);
+  return {};
+}
+
+}  // namespace hypergen::app

@@ -1,0 +1,23 @@
+#pragma once
+// `hypergen recover`: finishes or undoes a generation that was interrupted
+// while committing (a crash, SIGKILL, power loss), using the journal under
+// `<project>/.hypergen/`. Every generation does this first anyway; the
+// command exists to do it on purpose and to say what happened.
+
+#include <span>
+#include <string>
+
+#include "app/context.h"
+#include "util/result.h"
+
+namespace hypergen::app {
+
+inline constexpr char kRecoverUsage[] =
+    "Usage: hypergen recover\n"
+    "\n"
+    "Finishes (rolls forward) or undoes (rolls back) a generation that was\n"
+    "interrupted while writing, using the journal in .hypergen/ of the project.\n"
+    "Afterwards every file is entirely old or entirely new.\n";
+Status recover_command(Context& ctx, std::span<const std::string> args);
+
+}  // namespace hypergen::app

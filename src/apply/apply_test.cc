@@ -1,0 +1,391 @@
+#include "apply/apply.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "apply/journal.h"
+#include "util/fs_faulty.h"
+#include "util/fs_memory.h"
+
+namespace hypergen::apply {
+namespace {
+
+using Kind = FileChange::Kind;
+
+constexpr char kRoot[] = "/proj";
+
+// A project with two existing files and a change set touching them and
+// creating two files, one in new nested directories.
+struct Scenario {
+  MemoryFileSystem fs;
+  std::vector<FileChange> changes;
+  std::map<std::string, std::string> old_state;  // target → content ("" + missing flag below)
+  std::map<std::string, bool> old_exists;
+
+  Scenario() {
+    fs.add_file("/proj/src/app.ts", "import a;\n", 0755);
+    fs.add_file("/proj/src/router.ts", "routes = [\n];\n");
+    fs.add_dir("/proj/keep");
+    changes.push_back({Kind::kCreate, "/proj/src/new.ts", "export const x = 1;\n", std::nullopt});
+    changes.push_back({Kind::kOverwrite, "/proj/src/app.ts", "import b;\n", "import a;\n"});
+    changes.push_back(
+        {Kind::kInject, "/proj/src/router.ts", "routes = [\n  users,\n];\n", "routes = [\n];\n"});
+    changes.push_back({Kind::kCreate, "/proj/src/deep/er/x.ts", "deep\n", std::nullopt});
+    for (const auto& c : changes) {
+      old_exists[c.path] = c.before.has_value();
+      old_state[c.path] = c.before.value_or("");
+    }
+  }
+
+  ApplyOptions options() const {
+    ApplyOptions o;
+    o.project_root = kRoot;
+    return o;
+  }
+
+  bool all_old() {
+    for (const auto& c : changes) {
+      auto st = fs.lstat(c.path);
+      if (!st || st->exists() != old_exists[c.path]) return false;
+      if (old_exists[c.path] && *fs.read_file(c.path) != old_state[c.path]) return false;
+    }
+    return true;
+  }
+  bool all_new() {
+    for (const auto& c : changes) {
+      auto text = fs.read_file(c.path);
+      if (!text || *text != c.content) return false;
+    }
+    return true;
+  }
+  // Paths under the project, minus the bookkeeping of .hypergen/.
+  std::vector<std::string> user_paths() {
+    std::vector<std::string> out;
+    for (auto& p : fs.all_paths(kRoot)) {
+      if (p != kRoot && p.rfind("/proj/.hypergen", 0) != 0) out.push_back(p);
+    }
+    return out;
+  }
+  std::vector<std::string> hypergen_paths() {
+    std::vector<std::string> out;
+    for (auto& p : fs.all_paths("/proj/.hypergen")) out.push_back(p);
+    return out;
+  }
+};
+
+const std::vector<std::string> kOldTree = {"/proj/keep", "/proj/src", "/proj/src/app.ts",
+                                           "/proj/src/router.ts"};
+const std::vector<std::string> kNewTree = {"/proj/keep",        "/proj/src",
+                                           "/proj/src/app.ts",  "/proj/src/deep",
+                                           "/proj/src/deep/er", "/proj/src/deep/er/x.ts",
+                                           "/proj/src/new.ts",  "/proj/src/router.ts"};
+const std::vector<std::string> kBookkeeping = {"/proj/.hypergen", "/proj/.hypergen/journal",
+                                               "/proj/.hypergen/lock"};
+
+TEST(Apply, AppliesEveryKindOfChange) {
+  Scenario s;
+  auto result = apply_changes(s.fs, s.options(), s.changes);
+  ASSERT_TRUE(result) << result.error().message;
+  EXPECT_EQ(result->created, 2u);
+  EXPECT_EQ(result->overwritten, 1u);
+  EXPECT_EQ(result->injected, 1u);
+  EXPECT_TRUE(s.all_new());
+  EXPECT_EQ(s.user_paths(), kNewTree);
+  EXPECT_EQ(s.hypergen_paths(), kBookkeeping);
+}
+
+TEST(Apply, KeepsPermissionsOfOverwrittenFiles) {
+  Scenario s;
+  ASSERT_TRUE(apply_changes(s.fs, s.options(), s.changes));
+  EXPECT_EQ(s.fs.stat("/proj/src/app.ts")->mode, 0755u);
+  EXPECT_EQ(s.fs.stat("/proj/src/router.ts")->mode, 0644u);
+}
+
+TEST(Apply, EmptyChangeSetTouchesNothing) {
+  Scenario s;
+  auto before = s.fs.mutations();
+  auto result = apply_changes(s.fs, s.options(), {});
+  ASSERT_TRUE(result);
+  EXPECT_EQ(s.fs.mutations(), before);
+}
+
+TEST(Apply, ConflictWhenFileChangedSincePlanned) {
+  Scenario s;
+  s.fs.add_file("/proj/src/router.ts", "routes = [ edited ];\n");
+  auto result = apply_changes(s.fs, s.options(), s.changes);
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().kind, ErrorKind::kConflict);
+  EXPECT_NE(result.error().message.find("/proj/src/router.ts"), std::string::npos);
+  EXPECT_EQ(*s.fs.read_file("/proj/src/router.ts"), "routes = [ edited ];\n");
+  EXPECT_EQ(*s.fs.read_file("/proj/src/app.ts"), "import a;\n");
+  EXPECT_EQ(s.user_paths(), kOldTree);
+}
+
+TEST(Apply, ConflictWhenCreatedFileAppeared) {
+  Scenario s;
+  s.fs.add_file("/proj/src/new.ts", "mine\n");
+  auto result = apply_changes(s.fs, s.options(), s.changes);
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().kind, ErrorKind::kConflict);
+  EXPECT_EQ(*s.fs.read_file("/proj/src/new.ts"), "mine\n");
+  EXPECT_EQ(*s.fs.read_file("/proj/src/app.ts"), "import a;\n");
+}
+
+TEST(Apply, ConflictWhenOverwrittenFileRemoved) {
+  Scenario s;
+  ASSERT_TRUE(s.fs.remove("/proj/src/app.ts"));
+  auto result = apply_changes(s.fs, s.options(), s.changes);
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().kind, ErrorKind::kConflict);
+  EXPECT_FALSE(s.fs.lstat("/proj/src/new.ts")->exists());
+}
+
+TEST(Apply, ConflictWhenParentBecameSymlink) {
+  Scenario s;
+  s.fs.add_dir("/elsewhere");
+  s.fs.add_symlink("/proj/src/deep", "/elsewhere");
+  auto result = apply_changes(s.fs, s.options(), s.changes);
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().kind, ErrorKind::kConflict);
+  EXPECT_TRUE(s.fs.all_paths("/elsewhere") == std::vector<std::string>{"/elsewhere"});
+}
+
+TEST(Apply, ConflictWhenParentIsAFile) {
+  Scenario s;
+  s.fs.add_file("/proj/src/deep", "file\n");
+  auto result = apply_changes(s.fs, s.options(), s.changes);
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().kind, ErrorKind::kConflict);
+  EXPECT_NE(result.error().message.find("not a directory"), std::string::npos);
+}
+
+TEST(Apply, RejectsTwoChangesToOnePath) {
+  Scenario s;
+  s.changes.push_back({Kind::kOverwrite, "/proj/src/app.ts", "again\n", "import a;\n"});
+  auto result = apply_changes(s.fs, s.options(), s.changes);
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().kind, ErrorKind::kConflict);
+  EXPECT_TRUE(s.all_old());
+}
+
+TEST(Apply, RejectsInconsistentOrRelativeChanges) {
+  Scenario s;
+  std::vector<FileChange> bad = {{Kind::kCreate, "/proj/a", "x", std::string("y")}};
+  EXPECT_EQ(apply_changes(s.fs, s.options(), bad).error().kind, ErrorKind::kFailure);
+  bad = {{Kind::kOverwrite, "/proj/a", "x", std::nullopt}};
+  EXPECT_EQ(apply_changes(s.fs, s.options(), bad).error().kind, ErrorKind::kFailure);
+  bad = {{Kind::kCreate, "proj/a", "x", std::nullopt}};
+  EXPECT_EQ(apply_changes(s.fs, s.options(), bad).error().kind, ErrorKind::kFailure);
+  bad = {{Kind::kCreate, "/proj/../a", "x", std::nullopt}};
+  EXPECT_EQ(apply_changes(s.fs, s.options(), bad).error().kind, ErrorKind::kFailure);
+}
+
+TEST(Apply, RefusesWhileAnotherProcessHoldsTheLock) {
+  Scenario s;
+  s.fs.add_dir("/proj/.hypergen/journal");
+  auto held = s.fs.lock_file("/proj/.hypergen/lock", std::chrono::milliseconds(0));
+  ASSERT_TRUE(held);
+  auto options = s.options();
+  options.lock_timeout = std::chrono::milliseconds(5);
+  auto result = apply_changes(s.fs, options, s.changes);
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().kind, ErrorKind::kConflict);
+  EXPECT_NE(result.error().message.find("another hypergen process"), std::string::npos);
+  EXPECT_TRUE(s.all_old());
+  held->reset();
+  EXPECT_TRUE(apply_changes(s.fs, options, s.changes));
+}
+
+// How many mutating steps a complete apply of the scenario takes.
+std::uint64_t count_steps(bool durable) {
+  Scenario s;
+  FaultyFileSystem faulty(s.fs, {});
+  auto options = s.options();
+  options.durable = durable;
+  EXPECT_TRUE(apply_changes(faulty, options, s.changes));
+  return faulty.steps();
+}
+
+TEST(Apply, EveryFailingStepLeavesTargetsUntouched) {
+  for (bool durable : {true, false}) {
+    std::uint64_t total = count_steps(durable);
+    ASSERT_GT(total, 20u);
+    for (std::uint64_t n = 1; n <= total; ++n) {
+      for (const char* error : {"eio", "enospc", "eacces", "exdev"}) {
+        SCOPED_TRACE(std::string(error) + "@step:" + std::to_string(n));
+        Scenario s;
+        auto faults = parse_fault_spec(std::string(error) + "@step:" + std::to_string(n));
+        ASSERT_TRUE(faults);
+        FaultyFileSystem faulty(s.fs, *faults);
+        auto options = s.options();
+        options.durable = durable;
+        auto result = apply_changes(faulty, options, s.changes);
+        if (result) {
+          // Only failures of the final clean-up (backups, journal removal)
+          // may be absorbed: the apply is complete then.
+          EXPECT_TRUE(s.all_new());
+          auto report = recover(s.fs, kRoot);
+          ASSERT_TRUE(report);
+          EXPECT_EQ(s.user_paths(), kNewTree);
+          EXPECT_EQ(s.hypergen_paths(), kBookkeeping);
+          continue;
+        }
+        EXPECT_EQ(result.error().kind, ErrorKind::kIo) << result.error().message;
+        EXPECT_TRUE(s.all_old()) << result.error().message;
+        EXPECT_EQ(s.user_paths(), kOldTree) << result.error().message;
+        auto bookkeeping = s.hypergen_paths();
+        EXPECT_TRUE(bookkeeping.empty() || bookkeeping == kBookkeeping) << result.error().message;
+      }
+    }
+  }
+}
+
+TEST(Apply, ShortWriteAtEachWriteLeavesTargetsUntouched) {
+  Scenario probe;
+  FaultyFileSystem counter(probe.fs, {});
+  ASSERT_TRUE(apply_changes(counter, probe.options(), probe.changes));
+  int failures = 0;
+  for (int n = 1; n <= 12; ++n) {
+    Scenario s;
+    auto faults = parse_fault_spec("short@write:" + std::to_string(n));
+    ASSERT_TRUE(faults);
+    FaultyFileSystem faulty(s.fs, *faults);
+    auto result = apply_changes(faulty, s.options(), s.changes);
+    if (!result) {
+      ++failures;
+      EXPECT_EQ(result.error().kind, ErrorKind::kIo);
+      EXPECT_NE(result.error().message.find("short write"), std::string::npos);
+      EXPECT_TRUE(s.all_old());
+      EXPECT_EQ(s.user_paths(), kOldTree);
+    } else {
+      EXPECT_TRUE(s.all_new());
+    }
+  }
+  EXPECT_GE(failures, 8);  // 2 journal writes + 4 staged + 2 backups
+}
+
+TEST(Apply, PersistentRenameFailureIsRolledBack) {
+  Scenario s;
+  auto faults = parse_fault_spec("eio@rename:4+");  // the 2nd target rename and all after
+  ASSERT_TRUE(faults);
+  FaultyFileSystem faulty(s.fs, *faults);
+  auto result = apply_changes(faulty, s.options(), s.changes);
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().kind, ErrorKind::kIo);
+  EXPECT_NE(result.error().message.find("hypergen recover"), std::string::npos);
+  // Neither finishing nor undoing could rename: the journal stays, and a
+  // later recovery (with a healthy disk) makes the tree consistent.
+  EXPECT_TRUE(s.fs.lstat(journal_path(kRoot))->exists());
+  auto report = recover(s.fs, kRoot);
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_TRUE(report->had_journal);
+  EXPECT_TRUE(s.all_new() || s.all_old());
+  EXPECT_EQ(s.hypergen_paths(), kBookkeeping);
+}
+
+// Crash at every step (the disk frozen as the crash left it), then recover:
+// the change set is applied entirely or not at all, and nothing is left over.
+TEST(Recover, FromACrashAtEveryStep) {
+  std::uint64_t total = count_steps(true);
+  int rolled_forward = 0, rolled_back = 0;
+  for (std::uint64_t n = 1; n <= total + 1; ++n) {
+    SCOPED_TRACE("freeze@" + std::to_string(n));
+    Scenario s;
+    auto faults = parse_fault_spec("freeze@" + std::to_string(n));
+    ASSERT_TRUE(faults);
+    FaultyFileSystem crashed(s.fs, *faults);
+    (void)apply_changes(crashed, s.options(), s.changes);
+    auto report = recover(s.fs, kRoot);
+    ASSERT_TRUE(report) << report.error().message;
+    if (report->had_journal) (report->rolled_forward ? rolled_forward : rolled_back)++;
+    if (s.all_new()) {
+      EXPECT_EQ(s.user_paths(), kNewTree);
+    } else {
+      EXPECT_TRUE(s.all_old());
+      EXPECT_EQ(s.user_paths(), kOldTree);
+    }
+    EXPECT_FALSE(s.fs.lstat(journal_path(kRoot))->exists());
+    auto leftovers = s.hypergen_paths();
+    EXPECT_TRUE(leftovers.empty() || leftovers == kBookkeeping) << leftovers.size();
+  }
+  EXPECT_GT(rolled_forward, 3);
+  EXPECT_GT(rolled_back, 10);
+}
+
+// A crash during recovery is recovered by the next recovery.
+TEST(Recover, FromACrashDuringRecovery) {
+  std::uint64_t total = count_steps(true);
+  int cases = 0;
+  for (std::uint64_t n = 1; n <= total; ++n) {
+    for (std::uint64_t m = 1; m <= 40; ++m) {
+      SCOPED_TRACE("freeze@" + std::to_string(n) + " then recover freeze@" + std::to_string(m));
+      Scenario s;
+      {
+        FaultyFileSystem crashed(s.fs, *parse_fault_spec("freeze@" + std::to_string(n)));
+        (void)apply_changes(crashed, s.options(), s.changes);
+      }
+      FaultyFileSystem crashed_again(s.fs, *parse_fault_spec("freeze@" + std::to_string(m)));
+      auto first = recover(crashed_again, kRoot);
+      if (first && crashed_again.steps() < m) break;  // recovery finished before step m
+      ++cases;
+      auto report = recover(s.fs, kRoot);
+      ASSERT_TRUE(report) << report.error().message;
+      EXPECT_TRUE(s.all_new() ? s.user_paths() == kNewTree
+                              : s.all_old() && s.user_paths() == kOldTree);
+      EXPECT_FALSE(s.fs.lstat(journal_path(kRoot))->exists());
+    }
+  }
+  EXPECT_GT(cases, 50);
+}
+
+TEST(Recover, NoJournalIsCheapAndCreatesNothing) {
+  Scenario s;
+  auto before = s.fs.mutations();
+  auto report = recover(s.fs, kRoot);
+  ASSERT_TRUE(report);
+  EXPECT_FALSE(report->had_journal);
+  EXPECT_EQ(s.fs.mutations(), before);
+  EXPECT_TRUE(s.fs.all_paths("/proj/.hypergen").empty());
+}
+
+TEST(Recover, CorruptJournalIsMovedAside) {
+  Scenario s;
+  s.fs.add_file(journal_path(kRoot), "hypergen-journal 1\nstate committed\nxxh64 0000\n");
+  auto report = recover(s.fs, kRoot);
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_TRUE(report->had_journal);
+  EXPECT_TRUE(report->journal_corrupt);
+  EXPECT_NE(report->summary.find("checksum"), std::string::npos);
+  EXPECT_FALSE(s.fs.lstat(journal_path(kRoot))->exists());
+  EXPECT_TRUE(s.fs.lstat(journal_path(kRoot) + ".corrupt")->exists());
+  EXPECT_TRUE(s.all_old());
+  // The next apply works.
+  EXPECT_TRUE(apply_changes(s.fs, s.options(), s.changes));
+}
+
+TEST(Recover, JournalThatIsADirectoryIsReported) {
+  Scenario s;
+  s.fs.add_dir(journal_path(kRoot));
+  auto report = recover(s.fs, kRoot);
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_TRUE(report->journal_corrupt);
+}
+
+TEST(Recover, ApplyRecoversALeftoverJournalFirst) {
+  Scenario s;
+  {
+    FaultyFileSystem crashed(s.fs, *parse_fault_spec("freeze@12"));
+    (void)apply_changes(crashed, s.options(), s.changes);
+  }
+  ASSERT_TRUE(s.fs.lstat(journal_path(kRoot))->exists());
+  auto result = apply_changes(s.fs, s.options(), s.changes);
+  ASSERT_TRUE(result) << result.error().message;
+  EXPECT_TRUE(s.all_new());
+  EXPECT_EQ(s.hypergen_paths(), kBookkeeping);
+}
+
+}  // namespace
+}  // namespace hypergen::apply

@@ -1,0 +1,176 @@
+#include "apply/paths.h"
+
+#include <climits>
+#include <deque>
+#include <vector>
+
+namespace hypergen::apply {
+namespace {
+
+constexpr std::size_t kNameMax = NAME_MAX;  // 255 on Linux
+constexpr std::size_t kPathMax = PATH_MAX;  // 4096 on Linux, including the NUL
+constexpr int kMaxSymlinkHops = 40;         // what Linux allows before ELOOP
+
+std::vector<std::string> split(std::string_view path) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < path.size()) {
+    std::size_t j = path.find('/', i);
+    if (j == std::string_view::npos) j = path.size();
+    if (j > i) out.emplace_back(path.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+std::string join(const std::string& dir, std::string_view name) {
+  std::string out = dir;
+  if (out.empty() || out.back() != '/') out += '/';
+  out += name;
+  return out;
+}
+
+std::string parent_of(const std::string& path) {
+  auto slash = path.find_last_of('/');
+  if (slash == 0 || slash == std::string::npos) return "/";
+  return path.substr(0, slash);
+}
+
+std::string printable(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\0') {
+      out += "\\0";
+    } else {
+      out += c;
+    }
+  }
+  if (out.size() > 200) out = out.substr(0, 200) + "...";
+  return out;
+}
+
+bool inside(const std::string& path, const std::string& root) {
+  if (root == "/") return true;
+  return path == root || (path.size() > root.size() && path.compare(0, root.size(), root) == 0 &&
+                          path[root.size()] == '/');
+}
+
+// Resolves symlinks along the existing part of an absolute path, like the
+// kernel would when opening it; the missing tail is normalised lexically.
+Result<std::string> physical(FileSystem& fs, const std::string& path, std::string_view shown) {
+  std::deque<std::string> todo;
+  for (auto& part : split(path)) todo.push_back(std::move(part));
+  std::string current = "/";
+  bool missing = false;  // once a component is missing, the rest is lexical
+  int hops = 0;
+  while (!todo.empty()) {
+    std::string part = std::move(todo.front());
+    todo.pop_front();
+    if (part == ".") continue;
+    if (part == "..") {
+      current = parent_of(current);
+      continue;
+    }
+    std::string candidate = join(current, part);
+    if (!missing) {
+      auto st = fs.lstat(candidate);
+      if (!st) return tl::unexpected(st.error());
+      if (st->type == FileStat::Type::kSymlink) {
+        if (++hops > kMaxSymlinkHops) {
+          return make_error(ErrorKind::kData, "output path '" + printable(shown) +
+                                                  "': too many levels of symbolic links at '" +
+                                                  candidate + "'");
+        }
+        auto target = fs.read_link(candidate);
+        if (!target) return tl::unexpected(target.error());
+        auto parts = split(*target);
+        for (auto r = parts.rbegin(); r != parts.rend(); ++r) todo.push_front(*r);
+        if (!target->empty() && (*target)[0] == '/') current = "/";
+        continue;
+      }
+      if (!st->exists()) missing = true;
+    }
+    current = std::move(candidate);
+  }
+  return current;
+}
+
+}  // namespace
+
+std::string normalize_path(std::string_view absolute_path) {
+  std::vector<std::string> stack;
+  for (auto& part : split(absolute_path)) {
+    if (part == ".") continue;
+    if (part == "..") {
+      if (!stack.empty()) stack.pop_back();
+      continue;
+    }
+    stack.push_back(std::move(part));
+  }
+  std::string out;
+  for (auto& part : stack) out += "/" + part;
+  return out.empty() ? "/" : out;
+}
+
+Result<std::string> resolve_output_path(FileSystem& fs, const std::string& project_root,
+                                        const std::string& cwd, std::string_view to,
+                                        bool allow_outside) {
+  auto invalid = [&](const std::string& why) {
+    return make_error(ErrorKind::kData, "invalid output path '" + printable(to) + "': " + why);
+  };
+  if (to.empty()) return invalid("it is empty");
+  if (to.find('\0') != std::string_view::npos) return invalid("it contains a NUL byte");
+  if (to.size() >= kPathMax) {
+    return invalid("it is longer than " + std::to_string(kPathMax - 1) + " bytes");
+  }
+  if (to.back() == '/') return invalid("it names a directory, not a file (ends with '/')");
+  auto parts = split(to);
+  if (parts.empty()) return invalid("it has no file name");
+  for (const auto& part : parts) {
+    if (part.size() > kNameMax) {
+      return invalid("the name '" + part.substr(0, 40) + "...' is longer than " +
+                     std::to_string(kNameMax) + " bytes");
+    }
+  }
+  if (parts.back() == "." || parts.back() == "..") return invalid("it has no file name");
+
+  std::string base = to[0] == '/' ? std::string("/") : cwd;
+  if (base.empty() || base[0] != '/') {
+    auto current = fs.current_dir();
+    if (!current) return tl::unexpected(current.error());
+    base = base.empty() ? *current : join(*current, base);
+  }
+  std::string lexical = normalize_path(join(base, to));
+  auto resolved = physical(fs, join(base, to), to);
+  if (!resolved) return tl::unexpected(resolved.error());
+  if (resolved->size() >= kPathMax) {
+    return invalid("it resolves to a path longer than " + std::to_string(kPathMax - 1) + " bytes");
+  }
+  if (resolved->back() == '/' && *resolved != "/") resolved->pop_back();
+  if (allow_outside) return resolved;
+
+  std::string root_abs = project_root;
+  if (root_abs.empty() || root_abs[0] != '/') {
+    auto current = fs.current_dir();
+    if (!current) return tl::unexpected(current.error());
+    root_abs = join(*current, root_abs);
+  }
+  auto root = physical(fs, root_abs, project_root);
+  if (!root) return tl::unexpected(root.error());
+  if (!inside(*resolved, *root)) {
+    std::string how;
+    if (!inside(lexical, normalize_path(root_abs)) && !inside(lexical, *root)) {
+      how = to[0] == '/' ? "it is an absolute path outside the project"
+                         : "'..' leads out of the project";
+    } else {
+      how = "a symbolic link leads out of the project";
+    }
+    return make_error(ErrorKind::kConflict, "refusing to write '" + printable(to) +
+                                                "': it resolves to '" + *resolved +
+                                                "', outside the project root '" + *root + "' (" +
+                                                how + "); pass --allow-outside to allow it");
+  }
+  return resolved;
+}
+
+}  // namespace hypergen::apply

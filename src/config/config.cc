@@ -1,0 +1,215 @@
+#include "config/config.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <nlohmann/json.hpp>
+
+namespace hypergen::config {
+
+const char* conflict_name(ConflictStrategy s) {
+  switch (s) {
+    case ConflictStrategy::kFail:
+      return "fail";
+    case ConflictStrategy::kOverride:
+      return "override";
+    case ConflictStrategy::kSkip:
+      return "skip";
+  }
+  return "fail";
+}
+
+std::string absolute_path(const std::string& base, std::string_view path) {
+  std::string joined =
+      (!path.empty() && path[0] == '/') ? std::string(path) : base + "/" + std::string(path);
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (start <= joined.size()) {
+    auto slash = joined.find('/', start);
+    std::string part =
+        joined.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    if (part == "..") {
+      if (!parts.empty()) parts.pop_back();
+    } else if (!part.empty() && part != ".") {
+      parts.push_back(part);
+    }
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  std::string out;
+  for (const auto& p : parts) out += "/" + p;
+  return out.empty() ? "/" : out;
+}
+
+namespace {
+
+std::string parent_of(const std::string& dir) {
+  auto slash = dir.rfind('/');
+  if (slash == 0 || slash == std::string::npos) return "/";
+  return dir.substr(0, slash);
+}
+
+struct FileValues {
+  std::vector<std::pair<std::string, int>> templates;  // value, line
+  std::optional<std::pair<std::string, int>> conflict;
+};
+
+Result<FileValues> read_yaml_config(const std::string& path, const std::string& text) {
+  FileValues values;
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::ParserException& e) {
+    return make_error(ErrorKind::kData, "YAML: " + e.msg,
+                      {path, e.mark.line + 1, e.mark.column + 1});
+  }
+  if (!root || root.IsNull()) return values;
+  if (!root.IsMap())
+    return make_error(ErrorKind::kData, "the configuration must be a mapping", {path, 1, 1});
+  try {
+    if (auto t = root["templates"]) {
+      if (t.IsScalar()) {
+        values.templates.emplace_back(t.Scalar(), t.Mark().line + 1);
+      } else if (t.IsSequence()) {
+        for (const auto& item : t) {
+          if (!item.IsScalar()) {
+            return make_error(ErrorKind::kData, "'templates' entries must be folder paths",
+                              {path, item.Mark().line + 1, item.Mark().column + 1});
+          }
+          values.templates.emplace_back(item.Scalar(), item.Mark().line + 1);
+        }
+      } else if (!t.IsNull()) {
+        return make_error(ErrorKind::kData, "'templates' must be a folder or a list of folders",
+                          {path, t.Mark().line + 1, t.Mark().column + 1});
+      }
+    }
+    if (auto c = root["conflict"]) {
+      values.conflict = std::make_pair(c.Scalar(), c.Mark().line + 1);
+    }
+  } catch (const YAML::Exception& e) {
+    return make_error(ErrorKind::kData, std::string("YAML: ") + e.what(), {path, 0, 0});
+  }
+  return values;
+}
+
+Result<FileValues> read_json_config(const std::string& path, const std::string& text) {
+  FileValues values;
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded()) return make_error(ErrorKind::kData, "invalid JSON", {path, 0, 0});
+  if (!j.is_object())
+    return make_error(ErrorKind::kData, "the configuration must be an object", {path, 1, 1});
+  if (j.contains("templates")) {
+    const auto& t = j["templates"];
+    if (t.is_string()) {
+      values.templates.emplace_back(t.get<std::string>(), 0);
+    } else if (t.is_array()) {
+      for (const auto& item : t) {
+        if (!item.is_string())
+          return make_error(ErrorKind::kData, "'templates' entries must be strings", {path, 0, 0});
+        values.templates.emplace_back(item.get<std::string>(), 0);
+      }
+    } else {
+      return make_error(ErrorKind::kData, "'templates' must be a string or a list", {path, 0, 0});
+    }
+  }
+  if (j.contains("conflict")) {
+    if (!j["conflict"].is_string())
+      return make_error(ErrorKind::kData, "'conflict' must be a string", {path, 0, 0});
+    values.conflict = std::make_pair(j["conflict"].get<std::string>(), 0);
+  }
+  return values;
+}
+
+std::string origin_of(const std::string& file, int line) {
+  std::string name = file.substr(file.rfind('/') + 1);
+  return line > 0 ? name + ":" + std::to_string(line) : name;
+}
+
+}  // namespace
+
+Result<Config> load_config(FileSystem& fs, const EnvLookup& env, const std::string& cwd) {
+  Config config;
+  config.project_root = cwd;
+  // Find the project file walking up.
+  std::string dir = cwd;
+  while (true) {
+    bool found = false;
+    for (const char* name : {"hypergen.yml", ".hypergen.yml", "hypergen.json"}) {
+      std::string candidate = dir == "/" ? std::string("/") + name : dir + "/" + name;
+      auto st = fs.stat(candidate);
+      if (st && st->is_file()) {
+        config.config_file = candidate;
+        config.project_root = dir;
+        found = true;
+        break;
+      }
+    }
+    if (found || dir == "/") break;
+    dir = parent_of(dir);
+  }
+  FileValues values;
+  if (!config.config_file.empty()) {
+    auto text = fs.read_file(config.config_file);
+    if (!text) return tl::unexpected(text.error());
+    auto parsed = config.config_file.ends_with(".json")
+                      ? read_json_config(config.config_file, *text)
+                      : read_yaml_config(config.config_file, *text);
+    if (!parsed) return tl::unexpected(parsed.error());
+    values = std::move(*parsed);
+  }
+  if (values.conflict) {
+    const auto& [v, line] = *values.conflict;
+    if (v == "fail") {
+      config.conflict = ConflictStrategy::kFail;
+    } else if (v == "override") {
+      config.conflict = ConflictStrategy::kOverride;
+    } else if (v == "skip") {
+      config.conflict = ConflictStrategy::kSkip;
+    } else {
+      return make_error(ErrorKind::kData,
+                        "unknown conflict strategy '" + v + "' (use fail, override or skip)",
+                        {config.config_file, line, 0});
+    }
+    config.conflict_origin = origin_of(config.config_file, line);
+  }
+  if (auto v = env("HYPERGEN_CONFLICT"); v && !v->empty()) {
+    if (*v == "fail")
+      config.conflict = ConflictStrategy::kFail;
+    else if (*v == "override")
+      config.conflict = ConflictStrategy::kOverride;
+    else if (*v == "skip")
+      config.conflict = ConflictStrategy::kSkip;
+    else
+      return make_error(ErrorKind::kUsage, "HYPERGEN_CONFLICT: unknown strategy '" + *v + "'");
+    config.conflict_origin = "$HYPERGEN_CONFLICT";
+  }
+  for (const char* name : {"HYPERGEN_OVERWRITE", "HYGEN_OVERWRITE"}) {
+    if (auto v = env(name); v && !v->empty()) {
+      config.overwrite = true;
+      config.overwrite_origin = std::string("$") + name;
+      break;
+    }
+  }
+  if (!values.templates.empty()) {
+    for (const auto& [path, line] : values.templates) {
+      config.templates.push_back(
+          {absolute_path(config.project_root, path), origin_of(config.config_file, line)});
+    }
+    return config;
+  }
+  for (const char* name : {"HYPERGEN_TMPLS", "HYGEN_TMPLS"}) {
+    if (auto v = env(name); v && !v->empty()) {
+      std::string path = absolute_path(cwd, *v);
+      auto st = fs.stat(path);
+      if (st && st->exists()) {
+        config.templates.push_back({path, std::string("$") + name});
+        return config;
+      }
+    }
+  }
+  std::string local = cwd == "/" ? "/_templates" : cwd + "/_templates";
+  auto st = fs.stat(local);
+  if (st && st->exists()) config.templates.push_back({local, "./_templates"});
+  return config;
+}
+
+}  // namespace hypergen::config

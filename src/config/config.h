@@ -1,0 +1,56 @@
+#pragma once
+// The project configuration a generation needs, with where each value came
+// from (so errors and `--json` can say "templates from hypergen.yml:3").
+//
+// Sources, lowest to highest precedence:
+//   built-in defaults < project file < environment < flags (flags are applied
+//   by the caller).
+// The project file is the first of `hypergen.yml`, `.hypergen.yml`,
+// `hypergen.json` found walking up from the cwd; its folder is the project
+// root (otherwise the cwd is). Keys read: `templates:` (a string or a list
+// of folders, relative to the file) and `conflict: fail|override|skip` (what
+// to do when two roots define the same generator/action).
+//
+// Template roots follow Hygen (spec §4.1) when the file has no `templates:`:
+// $HYPERGEN_TMPLS, then $HYGEN_TMPLS (each only if the path exists), then
+// `<cwd>/_templates`. Only the cwd is checked for `_templates`, as in Hygen.
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "util/fs.h"
+#include "util/result.h"
+
+namespace hypergen::config {
+
+enum class ConflictStrategy : std::uint8_t { kFail, kOverride, kSkip };
+const char* conflict_name(ConflictStrategy s);
+
+struct TemplateRoot {
+  std::string path;    // absolute
+  std::string origin;  // "hypergen.yml:3", "$HYGEN_TMPLS", "./_templates"
+};
+
+struct Config {
+  std::string project_root;  // absolute
+  std::string config_file;   // absolute path of the project file, or empty
+  std::vector<TemplateRoot> templates;
+  ConflictStrategy conflict = ConflictStrategy::kFail;
+  std::string conflict_origin = "default";
+  // HYPERGEN_OVERWRITE / HYGEN_OVERWRITE set to a non-empty value.
+  bool overwrite = false;
+  std::string overwrite_origin;
+};
+
+using EnvLookup = std::function<std::optional<std::string>(std::string_view)>;
+
+Result<Config> load_config(FileSystem& fs, const EnvLookup& env, const std::string& cwd);
+
+// Joins `path` onto `base` unless it is absolute, and normalizes "." and
+// ".." segments lexically.
+std::string absolute_path(const std::string& base, std::string_view path);
+
+}  // namespace hypergen::config

@@ -1,0 +1,457 @@
+#include "frontmatter/frontmatter.h"
+
+#include <cmath>
+#include <regex>
+#include <set>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+namespace hypergen::frontmatter {
+
+using liquid::Array;
+using liquid::Object;
+using liquid::Value;
+
+int Attributes::line_of(std::string_view key) const {
+  auto it = lines.find(key);
+  return it == lines.end() ? 0 : it->second;
+}
+
+namespace {
+
+// Length of a JavaScript line terminator at `i` (\n, \r, U+2028, U+2029), or 0.
+std::size_t terminator_at(std::string_view t, std::size_t i) {
+  if (i >= t.size()) return 0;
+  if (t[i] == '\n' || t[i] == '\r') return 1;
+  if (i + 2 < t.size() + 0 && static_cast<unsigned char>(t[i]) == 0xE2 &&
+      static_cast<unsigned char>(t[i + 1]) == 0x80 &&
+      (static_cast<unsigned char>(t[i + 2]) == 0xA8 ||
+       static_cast<unsigned char>(t[i + 2]) == 0xA9)) {
+    return 3;
+  }
+  return 0;
+}
+
+// `$` in a multiline JS regex.
+bool at_line_end(std::string_view t, std::size_t i) {
+  return i == t.size() || terminator_at(t, i) > 0;
+}
+
+// Length of a JS `\s` character at `i`, or 0 (ASCII whitespace, NBSP, the
+// Unicode line/paragraph separators, BOM and the common Unicode spaces).
+std::size_t space_at(std::string_view t, std::size_t i) {
+  if (i >= t.size()) return 0;
+  unsigned char c = static_cast<unsigned char>(t[i]);
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r') return 1;
+  if (c == 0xC2 && i + 1 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0xA0) return 2;
+  if (i + 2 < t.size()) {
+    unsigned char c1 = static_cast<unsigned char>(t[i + 1]);
+    unsigned char c2 = static_cast<unsigned char>(t[i + 2]);
+    if (c == 0xEF && c1 == 0xBB && c2 == 0xBF) return 3;  // U+FEFF
+    if (c == 0xE2 && c1 == 0x80 && (c2 <= 0x8A || c2 == 0xA8 || c2 == 0xA9 || c2 == 0xAF))
+      return 3;                                           // U+2000..200A etc.
+    if (c == 0xE2 && c1 == 0x81 && c2 == 0x9F) return 3;  // U+205F
+    if (c == 0xE3 && c1 == 0x80 && c2 == 0x80) return 3;  // U+3000
+    if (c == 0xE1 && c1 == 0x9A && c2 == 0x80) return 3;  // U+1680
+  }
+  return 0;
+}
+
+std::vector<std::size_t> line_starts(std::string_view t) {
+  std::vector<std::size_t> starts{0};
+  for (std::size_t i = 0; i < t.size();) {
+    std::size_t n = terminator_at(t, i);
+    if (n) {
+      starts.push_back(i + n);
+      i += n;
+    } else {
+      ++i;
+    }
+  }
+  return starts;
+}
+
+int line_number_at(std::string_view t, std::size_t pos) {
+  int line = 1;
+  for (std::size_t i = 0; i < pos && i < t.size(); ++i) {
+    if (t[i] == '\n') ++line;
+  }
+  return line;
+}
+
+std::string js_trim(std::string_view s, std::size_t* leading = nullptr) {
+  std::size_t b = 0;
+  while (b < s.size()) {
+    std::size_t n = space_at(s, b);
+    if (!n) break;
+    b += n;
+  }
+  std::size_t e = s.size();
+  while (e > b) {
+    // Step back over one whitespace character (ASCII or multi-byte).
+    bool found = false;
+    for (std::size_t len = 1; len <= 3 && len <= e - b; ++len) {
+      if (space_at(s, e - len) == len) {
+        e -= len;
+        found = true;
+        break;
+      }
+    }
+    if (!found) break;
+  }
+  if (leading) *leading = b;
+  return std::string(s.substr(b, e - b));
+}
+
+}  // namespace
+
+Split split(std::string_view text) {
+  Split result;
+  result.body = std::string(text);
+  // Step 1: the first line (up to the first \n, minus a \r) must contain a delimiter.
+  std::string_view first = text.substr(0, text.find('\n'));
+  if (!first.empty() && first.back() == '\r') first.remove_suffix(1);
+  if (first.empty() || (first.find("---") == std::string_view::npos &&
+                        first.find("= yaml =") == std::string_view::npos)) {
+    return result;
+  }
+  auto starts = line_starts(text);
+  for (std::size_t si = 0; si < starts.size(); ++si) {
+    std::size_t p = starts[si];
+    std::size_t q = p;
+    if (text.substr(q, 3) == "\xEF\xBB\xBF") q += 3;
+    std::string_view delim;
+    if (text.substr(q, 3) == "---") {
+      delim = "---";
+    } else if (text.substr(q, 8) == "= yaml =") {
+      delim = "= yaml =";
+    } else {
+      continue;
+    }
+    q += delim.size();
+    if (!at_line_end(text, q)) continue;
+    for (std::size_t ri = si + 1; ri < starts.size(); ++ri) {
+      std::size_t r = starts[ri];
+      if (r <= q) continue;
+      std::size_t s;
+      if (text.substr(r, delim.size()) == delim) {
+        s = r + delim.size();
+      } else if (text.substr(r, 3) == "...") {
+        s = r + 3;
+      } else {
+        continue;
+      }
+      // Greedy \s* then backtrack to the last position where `$` holds.
+      std::vector<std::size_t> positions{s};
+      std::size_t e = s;
+      while (std::size_t n = space_at(text, e)) {
+        e += n;
+        positions.push_back(e);
+      }
+      std::size_t t = std::string_view::npos;
+      for (auto it = positions.rbegin(); it != positions.rend(); ++it) {
+        if (at_line_end(text, *it)) {
+          t = *it;
+          break;
+        }
+      }
+      if (t == std::string_view::npos) continue;
+      std::size_t end = t + (t < text.size() && text[t] == '\n' ? 1 : 0);
+      std::string_view matched = text.substr(p, end - p);
+      std::string_view inner = text.substr(q, r - q);
+      std::size_t leading = 0;
+      result.has_frontmatter = true;
+      result.yaml = js_trim(inner, &leading);
+      result.yaml_line = line_number_at(text, q + leading);
+      std::size_t at = text.find(matched);  // String.replace: first occurrence
+      result.body = std::string(text.substr(0, at)) + std::string(text.substr(at + matched.size()));
+      result.body_line = at == 0 ? line_number_at(text, end) : 1;
+      return result;
+    }
+  }
+  return result;
+}
+
+namespace {
+
+bool is_oct(char c) {
+  return c >= '0' && c <= '7';
+}
+bool is_dec(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_hex(char c) {
+  return is_dec(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+// js-yaml 3 resolveYamlInteger.
+bool looks_like_yaml_int(const std::string& d) {
+  std::size_t max = d.size(), i = 0;
+  if (max == 0) return false;
+  bool has_digits = false;
+  char ch = d[i];
+  if (ch == '-' || ch == '+') {
+    if (++i >= max) return false;
+    ch = d[i];
+  }
+  if (ch == '0') {
+    if (i + 1 == max) return true;
+    ch = d[++i];
+    if (ch == 'b' || ch == 'x') {
+      bool bin = ch == 'b';
+      ++i;
+      for (; i < max; ++i) {
+        ch = d[i];
+        if (ch == '_') continue;
+        if (bin ? (ch != '0' && ch != '1') : !is_hex(ch)) return false;
+        has_digits = true;
+      }
+      return has_digits && ch != '_';
+    }
+    for (; i < max; ++i) {
+      ch = d[i];
+      if (ch == '_') continue;
+      if (!is_oct(ch)) return false;
+      has_digits = true;
+    }
+    return has_digits && ch != '_';
+  }
+  if (ch == '_') return false;
+  for (; i < max; ++i) {
+    ch = d[i];
+    if (ch == '_') continue;
+    if (ch == ':') break;
+    if (!is_dec(ch)) return false;
+    has_digits = true;
+  }
+  if (!has_digits || ch == '_') return false;
+  if (ch != ':') return true;
+  static const std::regex base60("^(:[0-5]?[0-9])+$");
+  return std::regex_match(d.substr(i), base60);
+}
+
+Value construct_yaml_int(const std::string& data) {
+  std::string v;
+  for (char c : data) {
+    if (c != '_') v += c;
+  }
+  double sign = 1;
+  if (!v.empty() && (v[0] == '-' || v[0] == '+')) {
+    if (v[0] == '-') sign = -1;
+    v = v.substr(1);
+  }
+  double n = 0;
+  if (v == "0") {
+    n = 0;
+  } else if (v.size() > 1 && v[0] == '0' && v[1] == 'b') {
+    for (char c : v.substr(2)) n = n * 2 + (c - '0');
+  } else if (v.size() > 1 && v[0] == '0' && v[1] == 'x') {
+    n = static_cast<double>(std::stoull(v.substr(2), nullptr, 16));
+  } else if (v[0] == '0') {
+    for (char c : v.substr(1)) n = n * 8 + (c - '0');
+  } else if (v.find(':') != std::string::npos) {
+    double base = 1;
+    std::vector<double> digits;
+    std::size_t start = 0;
+    while (true) {
+      auto colon = v.find(':', start);
+      digits.insert(digits.begin(), std::stod(v.substr(start, colon - start)));
+      if (colon == std::string::npos) break;
+      start = colon + 1;
+    }
+    for (double d : digits) {
+      n += d * base;
+      base *= 60;
+    }
+  } else {
+    n = std::stod(v);
+  }
+  n *= sign;
+  if (std::fabs(n) <= 9007199254740991.0 && !(n == 0 && sign < 0)) {
+    return Value(static_cast<std::int64_t>(n));
+  }
+  return Value(n);
+}
+
+Value construct_yaml_float(const std::string& data) {
+  std::string v;
+  for (char c : data) {
+    if (c != '_') v += c;
+  }
+  std::string lower = v;
+  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  double sign = 1;
+  if (!lower.empty() && (lower[0] == '-' || lower[0] == '+')) {
+    if (lower[0] == '-') sign = -1;
+    lower = lower.substr(1);
+  }
+  if (lower == ".inf") return Value(sign * INFINITY);
+  if (lower == ".nan") return Value(std::nan(""));
+  if (lower.find(':') != std::string::npos) {
+    double n = 0, base = 1;
+    std::vector<double> digits;
+    std::size_t start = 0;
+    while (true) {
+      auto colon = lower.find(':', start);
+      digits.insert(digits.begin(), std::stod(lower.substr(start, colon - start)));
+      if (colon == std::string::npos) break;
+      start = colon + 1;
+    }
+    for (double d : digits) {
+      n += d * base;
+      base *= 60;
+    }
+    return Value(sign * n);
+  }
+  double n = sign * std::strtod(lower.c_str(), nullptr);
+  if (std::floor(n) == n && std::fabs(n) <= 9007199254740991.0 && n != 0) {
+    return Value(static_cast<std::int64_t>(n));
+  }
+  return Value(n);
+}
+
+struct Converter {
+  const std::string& file;
+  int first_line;
+  std::map<std::string, RegexLiteral, std::less<>>* regexps = nullptr;
+
+  Error error_at(const YAML::Mark& mark, std::string message) const {
+    Error e{
+        ErrorKind::kData, std::move(message), {file, first_line + mark.line, mark.column + 1}, {}};
+    return e;
+  }
+
+  Result<Value> convert(const YAML::Node& node, const std::string* top_key) const {
+    switch (node.Type()) {
+      case YAML::NodeType::Undefined:
+      case YAML::NodeType::Null:
+        return Value();
+      case YAML::NodeType::Scalar:
+        return scalar(node, top_key);
+      case YAML::NodeType::Sequence: {
+        Array a;
+        for (const auto& item : node) {
+          auto v = convert(item, nullptr);
+          if (!v) return v;
+          a.push_back(std::move(*v));
+        }
+        return Value(std::move(a));
+      }
+      case YAML::NodeType::Map: {
+        Object o;
+        for (const auto& kv : node) {
+          std::string key = kv.first.Scalar();
+          if (o.find(key)) {
+            return tl::unexpected(
+                error_at(kv.first.Mark(), "duplicated mapping key '" + key + "'"));
+          }
+          auto v = convert(kv.second, nullptr);
+          if (!v) return v;
+          o.set(key, std::move(*v));
+        }
+        return Value(std::move(o));
+      }
+    }
+    return Value();
+  }
+
+  Result<Value> scalar(const YAML::Node& node, const std::string* top_key) const {
+    const std::string& tag = node.Tag();
+    const std::string& text = node.Scalar();
+    if (tag == "!" || tag.empty()) return Value(text);
+    if (tag == "?") return resolve_plain_scalar(text);
+    const std::string prefix = "tag:yaml.org,2002:";
+    std::string short_tag = tag.rfind(prefix, 0) == 0 ? tag.substr(prefix.size()) : tag;
+    if (short_tag == "str") return Value(text);
+    if (short_tag == "js/undefined") return Value();
+    if (short_tag == "js/regexp") {
+      RegexLiteral lit{text, ""};
+      if (!text.empty() && text[0] == '/') {
+        auto last = text.rfind('/');
+        if (last == 0) {
+          return tl::unexpected(error_at(node.Mark(), "invalid regular expression '" + text + "'"));
+        }
+        lit.pattern = text.substr(1, last - 1);
+        lit.flags = text.substr(last + 1);
+      }
+      if (top_key && regexps) (*regexps)[*top_key] = lit;
+      return Value("/" + lit.pattern + "/" + lit.flags);
+    }
+    if (short_tag == "int" || short_tag == "float" || short_tag == "bool" || short_tag == "null") {
+      Value v = resolve_plain_scalar(text);
+      return v;
+    }
+    return tl::unexpected(error_at(node.Mark(), "unknown YAML tag '" + tag + "'"));
+  }
+};
+
+}  // namespace
+
+Value resolve_plain_scalar(const std::string& text) {
+  if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL") {
+    return Value();
+  }
+  if (text == "true" || text == "True" || text == "TRUE") return Value(true);
+  if (text == "false" || text == "False" || text == "FALSE") return Value(false);
+  if (looks_like_yaml_int(text)) return construct_yaml_int(text);
+  static const std::regex float_re(
+      R"(^(?:[-+]?(?:0|[1-9][0-9_]*)(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9_]+(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$)");
+  if (std::regex_match(text, float_re) && text.back() != '_') return construct_yaml_float(text);
+  return Value(text);
+}
+
+Result<Attributes> parse_yaml(std::string_view yaml, const std::string& file, int first_line) {
+  Attributes attrs;
+  if (yaml.empty()) return attrs;
+  if (yaml.find('\t') != std::string_view::npos) {
+    // js-yaml rejects tabs used as indentation; yaml-cpp is more lenient.
+    int line = 0;
+    std::size_t start = 0;
+    while (start <= yaml.size()) {
+      auto nl = yaml.find('\n', start);
+      std::string_view l =
+          yaml.substr(start, nl == std::string_view::npos ? yaml.npos : nl - start);
+      std::size_t i = 0;
+      while (i < l.size() && l[i] == ' ') ++i;
+      if (i < l.size() && l[i] == '\t') {
+        return make_error(ErrorKind::kData,
+                          "YAML: a tab character must not be used for indentation",
+                          {file, first_line + line, static_cast<int>(i) + 1});
+      }
+      if (nl == std::string_view::npos) break;
+      start = nl + 1;
+      ++line;
+    }
+  }
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(yaml));
+  } catch (const YAML::ParserException& e) {
+    return make_error(ErrorKind::kData, "YAML: " + e.msg,
+                      {file, first_line + e.mark.line, e.mark.column + 1});
+  } catch (const YAML::Exception& e) {
+    return make_error(ErrorKind::kData, std::string("YAML: ") + e.what(), {file, first_line, 0});
+  }
+  if (!root.IsMap()) return attrs;
+  Converter conv{file, first_line, &attrs.regexps};
+  Object& obj = attrs.values.mutable_object();
+  try {
+    for (const auto& kv : root) {
+      std::string key = kv.first.Scalar();
+      if (obj.find(key)) {
+        return tl::unexpected(
+            conv.error_at(kv.first.Mark(), "YAML: duplicated mapping key '" + key + "'"));
+      }
+      auto v = conv.convert(kv.second, &key);
+      if (!v) return tl::unexpected(v.error());
+      obj.set(key, std::move(*v));
+      attrs.lines[key] = first_line + kv.first.Mark().line;
+    }
+  } catch (const YAML::Exception& e) {
+    return make_error(ErrorKind::kData, std::string("YAML: ") + e.what(), {file, first_line, 0});
+  }
+  return attrs;
+}
+
+}  // namespace hypergen::frontmatter

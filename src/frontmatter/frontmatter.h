@@ -1,0 +1,57 @@
+#pragma once
+// Template frontmatter: the split of a template into its YAML header and its
+// body (byte-exact with the front-matter 4.0.2 package Hygen uses, spec §7.3,
+// odd cases included), and the YAML dialect of js-yaml 3 (spec §7.4) read
+// with yaml-cpp, keeping the line of every top-level key so later errors can
+// point at file:line.
+//
+// Attribute values are liquid::Values (the engine renders the top-level
+// strings later, in render/). `!!js/regexp` values keep their pattern and
+// flags on the side; their Value is the string JavaScript would print
+// ("/pattern/flags").
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "liquid/value.h"
+#include "util/result.h"
+
+namespace hypergen::frontmatter {
+
+struct Split {
+  bool has_frontmatter = false;
+  std::string yaml;   // inner text, trimmed
+  int yaml_line = 0;  // 1-based file line of the first character of `yaml`
+  std::string body;   // the text with the frontmatter block removed
+  int body_line = 1;  // 1-based file line where the body starts
+};
+
+Split split(std::string_view text);
+
+struct RegexLiteral {
+  std::string pattern;
+  std::string flags;
+};
+
+struct Attributes {
+  liquid::Value values = liquid::Object{};        // top-level keys in file order
+  std::map<std::string, int, std::less<>> lines;  // key → 1-based file line
+  std::map<std::string, RegexLiteral, std::less<>> regexps;
+
+  const liquid::Value* find(std::string_view key) const { return values.as_object().find(key); }
+  bool has(std::string_view key) const { return find(key) != nullptr; }
+  int line_of(std::string_view key) const;
+};
+
+// Parses the YAML of a frontmatter block. `file` and `first_line` (the file
+// line of the YAML's first line) locate errors. A null document or a
+// non-mapping document gives no attributes, as Hygen does.
+Result<Attributes> parse_yaml(std::string_view yaml, const std::string& file, int first_line);
+
+// The js-yaml 3 resolution of a plain (unquoted) scalar: null, bool, int
+// (decimal, 0x, 0b, leading-0 octal, base 60, `_` separators), float or
+// string.
+liquid::Value resolve_plain_scalar(const std::string& text);
+
+}  // namespace hypergen::frontmatter

@@ -1,0 +1,91 @@
+#include "frontmatter/frontmatter.h"
+
+#include <gtest/gtest.h>
+
+#include "liquid/json.h"
+
+namespace hypergen::frontmatter {
+namespace {
+
+TEST(FrontmatterSplitTest, Cases) {
+  struct Row {
+    std::string text;
+    bool has;
+    std::string yaml;
+    std::string body;
+  };
+  const Row rows[] = {
+      {"---\nto: a\n---\nbody\n", true, "to: a", "body\n"},
+      {"no frontmatter\n---\nto: a\n---\n", false, "", "no frontmatter\n---\nto: a\n---\n"},
+      {"--- \nto: a\n---\nbody\n", false, "", "--- \nto: a\n---\nbody\n"},  // trailing space
+      {"---\r\nto: a\r\n---\r\nl1\r\nl2\r\n", true, "to: a", "l1\r\nl2\r\n"},
+      {"---\nto: a\n---\n\n\n  indented\n", true, "to: a", "  indented\n"},
+      {"---\nto: a\n---", true, "to: a", ""},
+      {"---\nto: a\n---\n", true, "to: a", ""},
+      {"---\nto: a\n...\nbody", true, "to: a", "body"},
+      {"= yaml =\nto: a\n= yaml =\nbody", true, "to: a", "body"},
+      {"\xEF\xBB\xBF---\nto: a\n---\nbody", true, "to: a", "body"},
+      {"title --- x\nbefore\n---\nto: a\n---\nafter\n", true, "to: a",
+       "title --- x\nbefore\nafter\n"},
+      {"---\nto: a\n", false, "", "---\nto: a\n"},  // never closed
+      {"---\n---\nbody", true, "", "body"},
+      {"---\nto: a\n----\n---\nbody", true, "to: a\n----", "body"},
+  };
+  for (const Row& r : rows) {
+    Split s = split(r.text);
+    EXPECT_EQ(s.has_frontmatter, r.has) << r.text;
+    EXPECT_EQ(s.yaml, r.yaml) << r.text;
+    EXPECT_EQ(s.body, r.body) << r.text;
+  }
+}
+
+TEST(FrontmatterSplitTest, LineNumbers) {
+  Split s = split("---\n\nto: a\n---\nbody");
+  EXPECT_EQ(s.yaml_line, 3);
+  EXPECT_EQ(s.body_line, 5);
+}
+
+TEST(FrontmatterYamlTest, JsYamlScalars) {
+  auto a = parse_yaml(
+      "a: ~\nb: yes\nc: True\nd: 010\ne: 0x1F\nf: 1_000\ng: 1:20\nh: 1.5\ni: .5\nj: 0o10\n"
+      "k: '010'\nl: \"true\"\nm: 1e3\nn: 09\n",
+      "t", 1);
+  ASSERT_TRUE(a) << a.error().describe();
+  EXPECT_EQ(
+      liquid::to_json(a->values),
+      R"({"a":null,"b":"yes","c":true,"d":8,"e":31,"f":1000,"g":80,"h":1.5,"i":0.5,"j":"0o10","k":"010","l":"true","m":1000,"n":"09"})");
+}
+
+TEST(FrontmatterYamlTest, RegexpTagAndLines) {
+  auto a = parse_yaml("to: x\nafter: !!js/regexp /Foo/i\nskip: !!js/undefined\n", "t", 5);
+  ASSERT_TRUE(a) << a.error().describe();
+  ASSERT_EQ(a->regexps.count("after"), 1u);
+  EXPECT_EQ(a->regexps.at("after").pattern, "Foo");
+  EXPECT_EQ(a->regexps.at("after").flags, "i");
+  EXPECT_EQ(a->find("after")->as_string(), "/Foo/i");
+  EXPECT_TRUE(a->find("skip")->is_nil());
+  EXPECT_EQ(a->line_of("after"), 6);
+}
+
+TEST(FrontmatterYamlTest, ErrorsCarryFileLine) {
+  auto dup = parse_yaml("to: a\nto: b\n", "tpl.t", 2);
+  ASSERT_FALSE(dup);
+  EXPECT_EQ(dup.error().where.file, "tpl.t");
+  EXPECT_EQ(dup.error().where.line, 3);
+  auto bad = parse_yaml("to: a\nkey: [unclosed\n", "tpl.t", 2);
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().kind, ErrorKind::kData);
+  EXPECT_GE(bad.error().where.line, 3);
+  auto tab = parse_yaml("to:\n\tx: 1\n", "tpl.t", 2);
+  ASSERT_FALSE(tab);
+  EXPECT_EQ(tab.error().where.line, 3);
+}
+
+TEST(FrontmatterYamlTest, NonMappingIsNoAttributes) {
+  auto a = parse_yaml("just a string", "t", 1);
+  ASSERT_TRUE(a);
+  EXPECT_TRUE(a->values.as_object().empty());
+}
+
+}  // namespace
+}  // namespace hypergen::frontmatter

@@ -1,0 +1,4 @@
+---
+to: src/components/{{ Name }}/{{ Name }}.jsx
+---
+export const {{ Name }} = () => null; // {{ name }} {{ names }} {{ Names }}

@@ -1,0 +1,4 @@
+---
+to: src/components/<%= Name %>/index.js
+---
+export * from './<%- Name %>';

@@ -1,0 +1,4 @@
+---
+to: out/{{ name }}.txt
+---
+name={{ name }} Name={{ Name }} names={{ names }} gen={{ generator }} action={{ action }}

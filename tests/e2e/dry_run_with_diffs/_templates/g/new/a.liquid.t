@@ -1,0 +1,4 @@
+---
+to: new.txt
+---
+brand new

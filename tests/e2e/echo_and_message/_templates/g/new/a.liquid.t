@@ -1,0 +1,4 @@
+---
+echo: "echo {{ name }}"
+message: "done with {{ name }}"
+---

@@ -1,0 +1,4 @@
+---
+to: a.txt
+---
+from env root

@@ -1,0 +1,6 @@
+---
+to: src/router.js
+inject: true
+after: "(unclosed"
+---
+x

@@ -1,0 +1,5 @@
+---
+to: b.txt
+key: [unclosed
+---
+b

@@ -1,0 +1,5 @@
+---
+inject: true
+after: foo
+---
+x

@@ -1,0 +1,4 @@
+---
+to: b.txt
+---
+{{ name | no_such_filter }}

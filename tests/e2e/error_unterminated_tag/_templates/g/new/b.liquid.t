@@ -1,0 +1,6 @@
+---
+to: b.txt
+---
+line one
+{% if name %}
+never closed

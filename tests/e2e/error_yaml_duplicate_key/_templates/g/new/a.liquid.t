@@ -1,0 +1,5 @@
+---
+to: a.txt
+to: b.txt
+---
+b

@@ -1,0 +1,4 @@
+---
+to: config.json
+---
+{"new": true}

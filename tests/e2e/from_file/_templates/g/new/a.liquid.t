@@ -1,0 +1,5 @@
+---
+to: copied.txt
+from: shared/raw.txt
+---
+ignored body

@@ -1,0 +1,7 @@
+---
+to: out.txt
+---
+
+
+  indented first line
+second

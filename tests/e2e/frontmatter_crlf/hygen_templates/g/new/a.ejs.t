@@ -1,0 +1,5 @@
+---
+to: out.txt
+---
+line1
+line2

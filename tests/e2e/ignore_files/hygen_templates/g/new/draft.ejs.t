@@ -1,0 +1,4 @@
+---
+to: draft.txt
+---
+draft

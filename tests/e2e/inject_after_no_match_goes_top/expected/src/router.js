@@ -1,0 +1,6 @@
+router.get('/users', users);
+import express from 'express';
+const router = express.Router();
+// routes
+router.get('/health', health);
+export default router;

@@ -1,0 +1,6 @@
+import express from 'express';
+const router = express.Router();
+// routes
+router.get('/health', health);
+export default router;
+router.get('/users', users);

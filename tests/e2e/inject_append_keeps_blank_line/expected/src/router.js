@@ -1,0 +1,7 @@
+import express from 'express';
+const router = express.Router();
+// routes
+router.get('/health', health);
+export default router;
+router.get('/users', users);
+

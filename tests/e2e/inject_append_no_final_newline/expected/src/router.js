@@ -1,0 +1,4 @@
+line1
+line2
+router.get('/users', users);
+last

@@ -1,0 +1,6 @@
+---
+to: src/missing.js
+inject: true
+append: true
+---
+x

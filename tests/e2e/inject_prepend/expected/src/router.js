@@ -1,0 +1,7 @@
+// header
+
+import express from 'express';
+const router = express.Router();
+// routes
+router.get('/health', health);
+export default router;

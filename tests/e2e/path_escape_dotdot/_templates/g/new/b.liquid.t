@@ -1,0 +1,4 @@
+---
+to: ../outside.txt
+---
+nope

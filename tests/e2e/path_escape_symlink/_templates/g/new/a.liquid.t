@@ -1,0 +1,4 @@
+---
+to: link/escaped.txt
+---
+nope

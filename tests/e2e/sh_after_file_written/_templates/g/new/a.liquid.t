@@ -1,0 +1,5 @@
+---
+to: made.txt
+sh: cp made.txt copy.txt
+---
+content

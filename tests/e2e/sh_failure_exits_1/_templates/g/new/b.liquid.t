@@ -1,0 +1,3 @@
+---
+sh: echo broken >&2; exit 3
+---

@@ -1,0 +1,4 @@
+---
+to: kept.txt
+---
+kept

@@ -1,0 +1,4 @@
+---
+sh: exit 3
+sh_ignore_exit: true
+---

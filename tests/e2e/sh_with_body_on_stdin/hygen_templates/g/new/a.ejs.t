@@ -1,0 +1,4 @@
+---
+sh: cat > from-sh.txt
+---
+hello <%= name %>

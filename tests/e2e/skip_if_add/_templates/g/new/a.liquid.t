@@ -1,0 +1,5 @@
+---
+to: a.txt
+skip_if: "{% if skip %}true{% endif %}"
+---
+a

@@ -1,0 +1,4 @@
+---
+to: order.txt
+---
+first

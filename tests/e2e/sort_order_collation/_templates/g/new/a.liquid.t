@@ -1,0 +1,5 @@
+---
+to: out.txt
+force: true
+---
+from a

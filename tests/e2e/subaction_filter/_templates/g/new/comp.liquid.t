@@ -1,0 +1,4 @@
+---
+to: out/comp.txt
+---
+comp

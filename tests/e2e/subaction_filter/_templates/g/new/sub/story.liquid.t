@@ -1,0 +1,4 @@
+---
+to: out/story.txt
+---
+story

@@ -1,0 +1,4 @@
+---
+to: out/test.txt
+---
+test

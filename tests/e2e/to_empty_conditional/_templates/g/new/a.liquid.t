@@ -1,0 +1,4 @@
+---
+to: "{% if test %}out/test.txt{% endif %}"
+---
+test

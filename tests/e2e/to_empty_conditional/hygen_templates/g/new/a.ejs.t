@@ -1,0 +1,4 @@
+---
+to: "<%= locals.test ? 'out/test.txt' : '' %>"
+---
+test

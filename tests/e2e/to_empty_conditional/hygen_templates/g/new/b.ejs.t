@@ -1,0 +1,4 @@
+---
+to: out/main.txt
+---
+main

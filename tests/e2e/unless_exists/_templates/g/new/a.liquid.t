@@ -1,0 +1,5 @@
+---
+to: config.json
+unless_exists: true
+---
+{"new": true}

@@ -1,0 +1,5 @@
+---
+to: other.txt
+unless_exists: true
+---
+fresh
