@@ -242,6 +242,9 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
   if (!dry && !planned->changes.empty()) {
     apply::ApplyOptions aopts;
     aopts.project_root = cfg->project_root;
+    // HYPERGEN_FSYNC=0 trades power-loss durability for speed: the commit is
+    // still atomic against crashes of the process (rename + journal).
+    aopts.durable = ctx.env.get("HYPERGEN_FSYNC").value_or("1") != "0";
     auto applied = apply::apply_changes(ctx.fs, aopts, planned->changes);
     if (!applied) return tl::unexpected(applied.error());
   }

@@ -34,7 +34,7 @@ struct RenderedTemplate {
 struct RenderOptions {
   std::string cwd;  // for display paths
   int jobs = 0;     // 0: automatic; 1: sequential
-  std::size_t parallel_threshold = 4;
+  std::size_t parallel_threshold = 8;  // fewer templates: threads cost more than they save
 };
 
 Result<std::vector<RenderedTemplate>> render_templates(
