@@ -1,9 +1,9 @@
 #include "args/args.h"
+#include "util/scan.h"
 
 #include "liquid/inflection.h"
 
 #include <cmath>
-#include <regex>
 #include <utility>
 
 namespace hypergen::args {
@@ -26,22 +26,65 @@ bool is_alpha(char c) {
 }
 
 // yargs-parser's looksLikeNumber().
+// Matched by hand: /^0x[0-9a-f]+$/i, then /^[-]?(?:\d+(?:\.\d*)?|\.\d+)(e[-+]?\d+)?$/.
 bool looks_like_number(std::string_view s) {
-  static const std::regex hex("^0x[0-9a-f]+$", std::regex::icase);
-  static const std::regex dec(R"(^[-]?(?:\d+(?:\.\d*)?|\.\d+)(e[-+]?\d+)?$)");
-  std::string str(s);
-  if (std::regex_match(str, hex)) return true;
-  if (str.size() >= 2 && str[0] == '0' && str[1] != '.') return false;
-  return std::regex_match(str, dec);
+  if (s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+    bool all_hex = true;
+    for (char c : s.substr(2)) {
+      all_hex = all_hex && (is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
+    }
+    if (all_hex) return true;
+  }
+  if (s.size() >= 2 && s[0] == '0' && s[1] != '.') return false;
+  Scanner sc(s);
+  sc.eat('-');
+  if (sc.eat_digits() > 0) {
+    if (sc.eat('.')) sc.eat_digits();
+  } else if (!(sc.eat('.') && sc.eat_digits() > 0)) {
+    return false;
+  }
+  if (sc.eat('e')) {
+    sc.eat_any("-+");
+    if (sc.eat_digits() == 0) return false;
+  }
+  return sc.at_end();
+}
+
+// Length of the match of /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?/ (0 = none).
+std::size_t js_number_prefix(std::string_view s) {
+  Scanner sc(s);
+  sc.eat_any("-+");
+  if (sc.eat_digits() > 0) {
+    if (sc.eat('.')) sc.eat_digits();
+  } else if (!(sc.eat('.') && sc.eat_digits() > 0)) {
+    return 0;
+  }
+  std::size_t end = sc.pos();
+  if (sc.eat_any("eE")) {
+    sc.eat_any("-+");
+    if (sc.eat_digits() > 0) end = sc.pos();
+  }
+  return end;
+}
+
+// /^-?\d+(\.\d*)?(e-?\d+)?$/ (yargs' check for "-n5"-style short flags).
+bool is_short_flag_number(std::string_view s) {
+  Scanner sc(s);
+  sc.eat('-');
+  if (sc.eat_digits() == 0) return false;
+  if (sc.eat('.')) sc.eat_digits();
+  if (sc.eat('e')) {
+    sc.eat('-');
+    if (sc.eat_digits() == 0) return false;
+  }
+  return sc.at_end();
 }
 
 // JavaScript parseFloat's leading-number prefix (enough for the safe-integer test).
 double js_parse_float_prefix(std::string_view s) {
-  std::string str(s);
-  static const std::regex prefix(R"(^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)");
-  std::smatch m;
-  if (!std::regex_search(str, m, prefix)) return std::nan("");
-  return std::strtod(m.str(0).c_str(), nullptr);
+  std::size_t n = js_number_prefix(s);
+  if (n == 0) return std::nan("");
+  return std::strtod(std::string(s.substr(0, n)).c_str(), nullptr);
 }
 
 // Appends `value` under `key`, turning a repeated key into an array.
@@ -202,8 +245,7 @@ ParsedArgs parse_argv(std::span<const std::string> words) {
           broken = true;
           break;
         }
-        static const std::regex num(R"(^-?\d+(\.\d*)?(e-?\d+)?$)");
-        if (is_alpha(letters[j]) && std::regex_match(rest, num)) {
+        if (is_alpha(letters[j]) && is_short_flag_number(rest)) {
           set_arg(opts, key, coerce(rest));
           broken = true;
           break;

@@ -1,7 +1,7 @@
 #include "frontmatter/frontmatter.h"
+#include "util/scan.h"
 
 #include <cmath>
-#include <regex>
 #include <set>
 #include <vector>
 
@@ -186,6 +186,83 @@ bool is_hex(char c) {
 }
 
 // js-yaml 3 resolveYamlInteger.
+// `(:[0-5]?[0-9])+` matching the whole of `tail` (js-yaml's base-60 part).
+bool is_base60_tail(std::string_view tail) {
+  Scanner sc(tail);
+  bool any = false;
+  while (sc.eat(':')) {
+    std::size_t digits = sc.eat_digits();
+    if (digits == 0 || digits > 2) return false;
+    if (digits == 2 && tail[sc.pos() - 2] > '5') return false;
+    any = true;
+  }
+  return any && sc.at_end();
+}
+
+// js-yaml 3's YAML_FLOAT_PATTERN, matched by hand (std::regex is far too slow
+// to construct on every run):
+//   [-+]?(?:0|[1-9][0-9_]*)(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?
+//   | \.[0-9_]+(?:[eE][-+]?[0-9]+)?
+//   | [-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
+//   | [-+]?\.(?:inf|Inf|INF)
+//   | \.(?:nan|NaN|NAN)
+bool looks_like_yaml_float(std::string_view text) {
+  auto exponent = [](Scanner& sc) {
+    std::size_t save = sc.pos();
+    if (!sc.eat_any("eE")) return;
+    sc.eat_any("-+");
+    if (sc.eat_digits() == 0) sc.reset(save);
+  };
+  {  // first alternative
+    Scanner sc(text);
+    sc.eat_any("-+");
+    bool ok = true;
+    if (sc.eat('0')) {
+    } else if (sc.peek() >= '1' && sc.peek() <= '9') {
+      sc.eat_digits('_');
+    } else {
+      ok = false;
+    }
+    if (ok) {
+      if (sc.eat('.')) sc.eat_digits('_');
+      exponent(sc);
+      if (sc.at_end()) return true;
+    }
+  }
+  {  // second
+    Scanner sc(text);
+    if (sc.eat('.') && sc.eat_digits('_') > 0) {
+      exponent(sc);
+      if (sc.at_end()) return true;
+    }
+  }
+  {  // third: sexagesimal
+    Scanner sc(text);
+    sc.eat_any("-+");
+    if (sc.peek() >= '0' && sc.peek() <= '9') {
+      sc.eat_digits('_');
+      std::size_t tail_start = sc.pos();
+      std::size_t dot = text.find('.', tail_start);
+      if (dot != std::string_view::npos &&
+          is_base60_tail(text.substr(tail_start, dot - tail_start))) {
+        Scanner frac(text.substr(dot + 1));
+        frac.eat_digits('_');
+        if (frac.at_end()) return true;
+      }
+    }
+  }
+  {  // infinities and NaN
+    Scanner sc(text);
+    sc.eat_any("-+");
+    if (sc.eat('.') && (sc.eat_str("inf") || sc.eat_str("Inf") || sc.eat_str("INF")) &&
+        sc.at_end()) {
+      return true;
+    }
+    if (text == ".nan" || text == ".NaN" || text == ".NAN") return true;
+  }
+  return false;
+}
+
 bool looks_like_yaml_int(const std::string& d) {
   std::size_t max = d.size(), i = 0;
   if (max == 0) return false;
@@ -227,8 +304,7 @@ bool looks_like_yaml_int(const std::string& d) {
   }
   if (!has_digits || ch == '_') return false;
   if (ch != ':') return true;
-  static const std::regex base60("^(:[0-5]?[0-9])+$");
-  return std::regex_match(d.substr(i), base60);
+  return is_base60_tail(std::string_view(d).substr(i));
 }
 
 Value construct_yaml_int(const std::string& data) {
@@ -395,9 +471,7 @@ Value resolve_plain_scalar(const std::string& text) {
   if (text == "true" || text == "True" || text == "TRUE") return Value(true);
   if (text == "false" || text == "False" || text == "FALSE") return Value(false);
   if (looks_like_yaml_int(text)) return construct_yaml_int(text);
-  static const std::regex float_re(
-      R"(^(?:[-+]?(?:0|[1-9][0-9_]*)(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9_]+(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$)");
-  if (std::regex_match(text, float_re) && text.back() != '_') return construct_yaml_float(text);
+  if (looks_like_yaml_float(text) && text.back() != '_') return construct_yaml_float(text);
   return Value(text);
 }
 

@@ -1,5 +1,6 @@
 #include "liquid/lexer.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace hypergen::liquid {
@@ -138,13 +139,16 @@ void push_text(TokenList& tokens, std::size_t begin, std::size_t end) {
 
 }  // namespace
 
-tl::expected<TokenList, SourceError> tokenize(std::string_view src) {
-  if (src.size() >= 0xFFFFFFF0u) {
+tl::expected<TokenList, SourceError> tokenize(std::string_view source, std::uint32_t begin,
+                                              std::uint32_t end) {
+  if (source.size() >= 0xFFFFFFF0u) {
     return tl::unexpected(SourceError{"template is too large (4 GiB or more)", 0});
   }
+  // Offsets stay relative to `source`; scanning stops at `end`.
+  const std::string_view src = source.substr(0, std::min<std::size_t>(end, source.size()));
   TokenList tokens;
-  tokens.reserve(src.size() / 32 + 4);
-  std::size_t p = 0;
+  tokens.reserve((src.size() - std::min<std::size_t>(begin, src.size())) / 32 + 4);
+  std::size_t p = begin;
   while (p < src.size()) {
     std::size_t q = find_open(src, p);
     if (q == std::string_view::npos) {
@@ -353,8 +357,12 @@ int hex_digit(char c) {
 std::string unquote(std::string_view q) {
   std::string out;
   if (q.size() < 2) return out;
-  std::string_view body = q.substr(1, q.size() - 2);
-  if (q.back() != q.front()) body = q.substr(1);  // unterminated: take the rest
+  // LiquidJS drops the first and the last character whether or not the last
+  // one is the closing quote, so an unterminated "abc is "ab" (we drop a
+  // whole UTF-8 character where JavaScript drops a UTF-16 unit).
+  std::size_t last = q.size() - 1;
+  while (last > 1 && (static_cast<unsigned char>(q[last]) & 0xC0) == 0x80) --last;
+  std::string_view body = q.substr(1, last - 1);
   out.reserve(body.size());
   std::uint32_t pending_high = 0;  // a UTF-16 high surrogate from \uD8xx
   for (std::size_t i = 0; i < body.size(); ++i) {

@@ -5,13 +5,18 @@
 //    (`{% … %}`) tokens, handles `raw` blocks, and applies whitespace control
 //    (`{{-`, `-}}`, `{%-`, `-%}`) the way LiquidJS does in its default
 //    "greedy" mode: a dash trims every whitespace character (newlines
-//    included) of the neighbouring text token on that side.
+//    included) of the neighbouring text token on that side. As in LiquidJS,
+//    an output's closing `}}` is searched outside quoted strings
+//    (`{{ "}}" }}` works) but a tag ends at its first `%}` even inside
+//    quotes (`{% assign s = "%}" %}` is the tag `assign s = "` followed by
+//    the text `" %}`).
 //  * ExprLexer scans the inside of a tag or output (identifiers, numbers,
 //    strings, operators, punctuation) for the parser.
 //
 // Both work on string_views into the template source and record byte
 // offsets only; nothing is copied.
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -55,7 +60,11 @@ inline bool is_word(char c) {
          c == '-' || c == '?';
 }
 
-tl::expected<TokenList, SourceError> tokenize(std::string_view source);
+tl::expected<TokenList, SourceError> tokenize(std::string_view source, std::uint32_t begin,
+                                              std::uint32_t end);
+inline tl::expected<TokenList, SourceError> tokenize(std::string_view source) {
+  return tokenize(source, 0, static_cast<std::uint32_t>(std::min<std::size_t>(source.size(), 0xFFFFFFFFu)));
+}
 
 // Splits the body of a `{% liquid %}` tag (source[begin, end)) into one tag
 // token per non-blank line.
@@ -142,7 +151,8 @@ class ExprLexer {
 };
 
 // The value of a quoted string token, with LiquidJS's escapes (\n, \t, \uXXXX,
-// octal, and a backslash before any other character).
+// octal, and a backslash before any other character). An unterminated token
+// (`"abc` at the end of a tag) loses its last character, as in LiquidJS.
 std::string unquote(std::string_view quoted);
 
 }  // namespace hypergen::liquid

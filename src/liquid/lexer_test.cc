@@ -136,5 +136,54 @@ TEST(LiquidExprLexer, Unquote) {
   EXPECT_EQ(unquote("'\\x'"), "x");
 }
 
+
+TEST(LiquidLexer, OutputSkipsQuotedDelimitersButTagsDoNot) {
+  // As LiquidJS: `}}` inside a quoted string does not close an output...
+  std::string_view out = R"({{ "}}" }}|{{ '{% x %}' }}|{{ "a\"}}" }})";
+  auto tokens = tokenize(out);
+  ASSERT_TRUE(tokens);
+  ASSERT_EQ(tokens->size(), 5u);
+  EXPECT_EQ(content_of(out, (*tokens)[0]), R"("}}")");
+  EXPECT_EQ(content_of(out, (*tokens)[2]), R"('{% x %}')");
+  EXPECT_EQ(content_of(out, (*tokens)[4]), R"("a\"}}")");
+  // ...but a tag ends at its first `%}`, quotes or not.
+  std::string_view tag = R"({% assign s = "%}" %}!)";
+  tokens = tokenize(tag);
+  ASSERT_TRUE(tokens);
+  ASSERT_EQ(tokens->size(), 2u);
+  EXPECT_EQ((*tokens)[0].name, "assign");
+  EXPECT_EQ(content_of(tag, (*tokens)[0]), R"(assign s = ")");
+  EXPECT_EQ(text_of(tag, (*tokens)[1]), R"(" %}!)");
+  // An unterminated string in an output leaves it unclosed.
+  auto bad = tokenize(R"(ab {{ "x }})");
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().offset, 3u);
+}
+
+TEST(LiquidLexer, TokenizesASliceWithOffsetsIntoTheWholeSource) {
+  // What a partial name with markup uses: '…' inside a tag, parsed in place.
+  std::string_view src = R"({% include 'files/{{ kind }}.liquid' %})";
+  const auto begin = static_cast<std::uint32_t>(src.find('\'') + 1);
+  const auto end = static_cast<std::uint32_t>(src.rfind('\''));
+  auto tokens = tokenize(src, begin, end);
+  ASSERT_TRUE(tokens);
+  ASSERT_EQ(tokens->size(), 3u);
+  EXPECT_EQ(text_of(src, (*tokens)[0]), "files/");
+  EXPECT_EQ((*tokens)[1].kind, TokenKind::kOutput);
+  EXPECT_EQ(content_of(src, (*tokens)[1]), "kind");
+  EXPECT_EQ(text_of(src, (*tokens)[2]), ".liquid");
+  EXPECT_EQ((*tokens)[2].end, end);
+  // A `{{` whose `}}` lies beyond the slice is unclosed.
+  EXPECT_FALSE(tokenize(src, begin, begin + 9));
+}
+
+TEST(LiquidLexer, UnquoteDropsTheLastCharacterOfAnUnterminatedString) {
+  EXPECT_EQ(unquote(R"("abc")"), "abc");
+  EXPECT_EQ(unquote(R"("abc)"), "ab");  // LiquidJS: slice(1, -1)
+  EXPECT_EQ(unquote(R"(")"), "");
+  EXPECT_EQ(unquote("'ab\xc3\xa9"), "ab");  // a whole UTF-8 character goes
+  EXPECT_EQ(unquote(R"('it\'s')"), "it's");
+}
+
 }  // namespace
 }  // namespace hypergen::liquid

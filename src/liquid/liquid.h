@@ -10,8 +10,9 @@
 // rendered concurrently from several threads. Semantics follow LiquidJS; see
 // docs/liquid.md for the differences from Shopify Liquid.
 //
-// The engine reads no files itself: `include`/`render` partials come from a
-// PartialLoader (the CLI's loader looks in the configured partial folders).
+// The engine reads no files itself: `include`/`render` partials and `layout`
+// files come from a PartialLoader (the CLI's loader looks in the configured
+// partial folders).
 
 #include <cstddef>
 #include <memory>
@@ -52,6 +53,11 @@ struct Options {
   std::size_t max_output_bytes = std::size_t{256} << 20;
   // For `date`: clock and time zone (defaults: system clock, local zone).
   FilterContext filter_context;
+  // Variables visible in every scope, including the isolated one of
+  // `render` and partials/layouts, with the lowest priority (the data and
+  // assigned variables shadow them), as LiquidJS's `globals` option. An
+  // object; anything else is ignored.
+  Value globals;
 };
 
 class Engine {

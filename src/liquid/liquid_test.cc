@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <thread>
 
@@ -309,6 +310,169 @@ TEST(LiquidFilters, CustomFiltersWithPositionalAndNamedArgs) {
   auto names = e.filter_names();
   EXPECT_NE(std::find(names.begin(), names.end(), "shout"), names.end());
   EXPECT_NE(std::find(names.begin(), names.end(), "upcase"), names.end());
+}
+
+// ---- partial names with markup, layout and block ------------------------------
+
+TEST(LiquidPartials, QuotedNameWithMarkupIsRenderedAsATemplate) {
+  MapLoader loader;
+  loader.files["files/a.liquid"] = "FA{{ kind }}";
+  loader.files["files/b.liquid"] = "FB";
+  Engine e({}, &loader);
+  // LiquidJS renders the name in the caller's scope; `render` still isolates.
+  EXPECT_EQ(render(e, "{% include 'files/{{ kind }}' %}", R"({"kind":"a"})"), "FAa");
+  EXPECT_EQ(render(e, "{% render 'files/{{ kind }}' %}", R"({"kind":"a"})"), "FA");
+  EXPECT_EQ(render(e, "{% for k in ks %}{% include \"files/{{ k }}\" %};{% endfor %}",
+                   R"({"ks":["a","b"],"kind":"!"})"),
+            "FA!;FB;");
+  // With an escape the name is parsed on its own; the result is the same.
+  EXPECT_EQ(render(e, R"({% include 'files/\a{{ "" }}' %})"), "FA");
+  // A name that renders empty is an error; so is bad markup, at its position.
+  EXPECT_EQ(error_of(e, "{% include '{{ nope }}' %}"),
+            "t.liquid:1:12: the partial name is empty\n"
+            "  1 | {% include '{{ nope }}' %}\n"
+            "    |            ^");
+  EXPECT_EQ(error_of(e, "{% include 'files/{{ k | nofilter }}' %}"),
+            "t.liquid:1:26: unknown filter 'nofilter'\n"
+            "  1 | {% include 'files/{{ k | nofilter }}' %}\n"
+            "    |                          ^");
+}
+
+TEST(LiquidLayout, BlocksOverrideTheLayoutsDefaults) {
+  MapLoader loader;
+  loader.files["base.liquid"] =
+      "<{% block title %}dt{{ t }}{% endblock %}|{% block content %}dc{% endblock %}|"
+      "{% block %}{% endblock %}>";
+  loader.files["mid.liquid"] =
+      "{% layout 'base' %}{% block content %}MID({{ block.super }}){% endblock %}";
+  Engine e({}, &loader);
+  // Expected outputs are LiquidJS 10.30's.
+  EXPECT_EQ(render(e, "{% layout 'base' %}{% block content %}C{% endblock %}"), "<dt|C|>");
+  // Text before the tag is output; text after it becomes the anonymous block.
+  EXPECT_EQ(render(e, "A{% layout 'base' %}x{% block content %}C {{ block.super }}{% endblock %}y"),
+            "A<dt|C dc|xy>");
+  EXPECT_EQ(render(e, "{% layout 'base' %}just text"), "<dt|dc|just text>");
+  EXPECT_EQ(render(e, "{% layout 'base' %}{% block %}anon{% endblock %}"), "<dt|dc|anon>");
+  // Arguments are visible to the layout and to the blocks it renders.
+  EXPECT_EQ(render(e, "{% layout 'base', t: 1 %}{% block title %}T{{ t }}{% endblock %}"),
+            "<T1|dc|>");
+  // Chained layouts: block.super reaches through each level.
+  EXPECT_EQ(render(e, "{% layout 'mid' %}{% block content %}CHILD[{{ block.super }}]{% endblock %}"),
+            "<dt|CHILD[MID(dc)]|>");
+  // The layout shares the template's scope; the name may be a variable or have markup.
+  EXPECT_EQ(render(e, "{% assign t = 'v' %}{% layout which %}", R"({"which":"base"})"),
+            "<dtv|dc|>");
+  EXPECT_EQ(render(e, "{% layout '{{ which }}' %}", R"({"which":"base"})"), "<dt|dc|>");
+}
+
+TEST(LiquidLayout, NoneAndBlocksOutsideALayoutRenderInPlace) {
+  Engine e;
+  EXPECT_EQ(render(e, "{% layout none %}{% block content %}C{% endblock %}!"), "C!");
+  EXPECT_EQ(render(e, "{% block content %}alone{% endblock %}"), "alone");
+  EXPECT_EQ(render(e, "{% block a %}{{ block }}[{{ block.super }}]{% endblock %}"),
+            "[object Object][]");
+  EXPECT_EQ(render(e, "{% block \"quoted\" %}q{% endblock %}"), "q");
+}
+
+TEST(LiquidLayout, Errors) {
+  MapLoader loader;
+  loader.files["self.liquid"] = "{% layout 'self' %}";
+  Options o;
+  o.max_partial_depth = 4;
+  Engine e(o, &loader);
+  EXPECT_EQ(error_of(e, "{% layout 'nope' %}"),
+            "t.liquid:1:11: cannot load partial 'nope': no such partial\n"
+            "  1 | {% layout 'nope' %}\n"
+            "    |           ^");
+  EXPECT_EQ(error_of(e, "{% block a %}x"),
+            "t.liquid:1:4: unexpected end of template: 'block' opened at line 1 was never closed\n"
+            "  1 | {% block a %}x\n"
+            "    |    ^");
+  EXPECT_EQ(error_of(e, "{% layuot 'x' %}"),
+            "t.liquid:1:4: unknown tag 'layuot' (did you mean 'layout'?)\n"
+            "  1 | {% layuot 'x' %}\n"
+            "    |    ^");
+  EXPECT_NE(error_of(e, "{% layout 'self' %}").find("partials nested more than 4 deep"),
+            std::string::npos);
+}
+
+// ---- globals --------------------------------------------------------------------
+
+TEST(LiquidGlobals, VisibleEverywhereWithTheLowestPriority) {
+  MapLoader loader;
+  loader.files["p.liquid"] = "<{{ site }}{{ name }}>";
+  Options o;
+  o.globals = json(R"({"site":"G","name":"gname"})");
+  Engine e(o, &loader);
+  // Expected outputs are LiquidJS 10.30's with the same `globals` option.
+  EXPECT_EQ(render(e,
+                   "{{ site }}|{{ name }}|{% render 'p' %}|{% render 'p', site: 'arg' %}|"
+                   "{% include 'p' %}",
+                   R"({"name":"data","site":"datasite"})"),
+            "datasite|data|<Ggname>|<arggname>|<datasitedata>");
+  EXPECT_EQ(render(e, "{% assign site = 'local' %}{{ site }}{% render 'p' %}"), "local<Ggname>");
+  EXPECT_EQ(render(e, "{{ site }}{% for site in (1..2) %}{{ site }}{% endfor %}"), "G12");
+  // A global is defined as far as strict mode is concerned.
+  o.strict_variables = true;
+  Engine strict(o, &loader);
+  EXPECT_EQ(render(strict, "{{ site }}{% render 'p' %}"), "G<Ggname>");
+}
+
+// ---- the *_exp filters ------------------------------------------------------------
+
+TEST(LiquidExpFilters, ExpressionErrorsAreParseErrorsAtTheirPosition) {
+  Engine e;
+  EXPECT_EQ(error_of(e, "{{ items | where_exp: \"i\", \"i.price >\" }}"),
+            "t.liquid:1:38: expected a value\n"
+            "  1 | {{ items | where_exp: \"i\", \"i.price >\" }}\n"
+            "    |                                      ^");
+  EXPECT_EQ(error_of(e, "{{ items | has_exp: 'i', 'i | nofilter' }}"),
+            "t.liquid:1:31: unknown filter 'nofilter'\n"
+            "  1 | {{ items | has_exp: 'i', 'i | nofilter' }}\n"
+            "    |                               ^");
+  EXPECT_EQ(error_of(e, "{{ items | find_exp: 'i' }}"),
+            "t.liquid:1:12: filter 'find_exp' expects exactly 2 arguments, got 1\n"
+            "  1 | {{ items | find_exp: 'i' }}\n"
+            "    |            ^");
+  // With escapes the string is parsed on its own and reported at the literal.
+  EXPECT_EQ(error_of(e, R"({{ items | where_exp: 'i', 'i \'x\'' }})"),
+            "t.liquid:1:28: in the expression of 'where_exp': unexpected ''x'' in the "
+            "expression\n"
+            "  1 | {{ items | where_exp: 'i', 'i \\'x\\'' }}\n"
+            "    |                            ^");
+  // An expression computed at render time is parsed then.
+  EXPECT_EQ(error_of(e, "{% assign x = 'i >' %}{{ items | find_exp: 'i', x }}", R"({"items":[1]})"),
+            "t.liquid:1:34: cannot parse the expression of 'find_exp' (i >): expected a value\n"
+            "  1 | {% assign x = 'i >' %}{{ items | find_exp: 'i', x }}\n"
+            "    |                                  ^");
+  auto names = e.filter_names();
+  EXPECT_NE(std::find(names.begin(), names.end(), "where_exp"), names.end());
+  EXPECT_NE(error_of(e, "{{ x | where_ex: 'a', 'b' }}").find("did you mean 'where_exp'?"),
+            std::string::npos);
+}
+
+TEST(LiquidExpFilters, StrictUndefinedInsideTheExpression) {
+  Options o;
+  o.strict_variables = true;
+  Engine e(o);
+  EXPECT_EQ(error_of(e, "{{ items | where_exp: 'i', 'i.price > 1' | size }}", R"({"items":[{}]})"),
+            "t.liquid:1:29: undefined variable 'i.price'\n"
+            "  1 | {{ items | where_exp: 'i', 'i.price > 1' | size }}\n"
+            "    |                             ^");
+  EXPECT_EQ(render(e, "{{ items | where_exp: 'i', 'i.price > 1' | size }}",
+                   R"({"items":[{"price":2},{"price":0}]})"),
+            "1");
+  // The item variable is gone after the filter.
+  EXPECT_NE(error_of(e, "{{ items | has_exp: 'i', 'i' }}{{ i }}", R"({"items":[1]})")
+                .find("undefined variable 'i'"),
+            std::string::npos);
+}
+
+TEST(LiquidExpFilters, UserFilterWithTheSameNameWins) {
+  Engine e;
+  e.register_filter({"where_exp", failing, 0, -1});
+  EXPECT_NE(error_of(e, "{{ 1 | where_exp: 'a', 'b' }}").find("filter 'boom' cannot handle this"),
+            std::string::npos);
 }
 
 TEST(LiquidRender, WhitespaceControlAtTemplateEdges) {

@@ -23,12 +23,23 @@ tl::unexpected<SourceError> fail(std::string message, std::size_t offset) {
 }
 
 // Every tag name the parser knows, for "did you mean".
-constexpr std::array<std::string_view, 30> kTagNames = {
-    "assign",    "break",      "capture",  "case",    "comment",   "continue",
-    "cycle",     "decrement",  "echo",     "else",    "elsif",     "endcapture",
-    "endcase",   "endcomment", "endfor",   "endif",   "endraw",    "endtablerow",
-    "endunless", "for",        "if",       "include", "increment", "liquid",
-    "raw",       "render",     "tablerow", "unless",  "when",      "#"};
+constexpr std::array<std::string_view, 33> kTagNames = {
+    "assign",   "block",     "break",     "capture",  "case",        "comment",   "continue",
+    "cycle",    "decrement", "echo",      "else",     "elsif",       "endblock",  "endcapture",
+    "endcase",  "endcomment", "endfor",   "endif",    "endraw",      "endtablerow", "endunless",
+    "for",      "if",        "include",   "increment", "layout",     "liquid",    "raw",
+    "render",   "tablerow",  "unless",    "when",     "#"};
+
+// The *_exp filters, which the parser compiles itself (see FilterCall).
+ExpFilter exp_filter_kind(std::string_view name) {
+  if (name == "where_exp") return ExpFilter::kWhere;
+  if (name == "reject_exp") return ExpFilter::kReject;
+  if (name == "group_by_exp") return ExpFilter::kGroupBy;
+  if (name == "has_exp") return ExpFilter::kHas;
+  if (name == "find_exp") return ExpFilter::kFind;
+  if (name == "find_index_exp") return ExpFilter::kFindIndex;
+  return ExpFilter::kNone;
+}
 
 std::string quote(std::string_view s) {
   return "'" + std::string(s) + "'";
@@ -67,6 +78,20 @@ class Parser {
     pos_ = 0;
     auto end = parse_block(tpl_.root_, {}, nullptr);
     if (!end) return tl::unexpected(end.error());
+    return {};
+  }
+
+  // The whole source is one filtered expression (a *_exp filter's
+  // expression); the root becomes a single output node.
+  Expected<void> run_expression() {
+    ExprLexer lex(src_, 0, static_cast<Pos>(src_.size()));
+    if (lex.at_end()) return fail("the expression is empty", 0);
+    auto value = parse_filtered(lex);
+    if (!value) return tl::unexpected(value.error());
+    if (auto ok = expect_end(lex, "the expression"); !ok) return tl::unexpected(ok.error());
+    auto* n = make_node<OutputNode>(NodeKind::kOutput, 0);
+    n->value = std::move(*value);
+    tpl_.root_.push_back(n);
     return {};
   }
 
@@ -126,6 +151,8 @@ class Parser {
     if (name == "increment" || name == "decrement") return parse_counter(t, out);
     if (name == "cycle") return parse_cycle(t, out);
     if (name == "include" || name == "render") return parse_partial(t, out);
+    if (name == "layout") return parse_layout(t, out);
+    if (name == "block") return parse_block_tag(t, out);
     if (name == "echo") return parse_echo(t, out);
     if (name == "liquid") return parse_liquid(t, out);
     if (name == "raw") return parse_raw(t, out);
@@ -413,20 +440,7 @@ class Parser {
     auto* n = make_node<PartialNode>(NodeKind::kPartial, t.begin);
     n->isolated = t.name == "render";
     ExprLexer lex(src_, t.args_begin, t.content_end);
-    ExprToken first = lex.peek();
-    n->name_offset = first.begin;
-    if (first.kind == ExprTokKind::kString) {
-      lex.next();
-      if (!first.terminated) return fail("unterminated string", first.begin);
-      n->static_name = unquote(first.text);
-      if (n->static_name.empty()) return fail("the partial name is empty", first.begin);
-    } else if (first.kind == ExprTokKind::kEnd) {
-      return fail("expected a partial name after " + quote(t.name), first.begin);
-    } else {
-      auto name = parse_value(lex);
-      if (!name) return tl::unexpected(name.error());
-      n->name_expr = *name;
-    }
+    if (auto ok = parse_partial_name(lex, t, n->name, nullptr); !ok) return ok;
     // `with value [as alias]` and `for collection [as alias]`.
     while (true) {
       Pos save = lex.position();
@@ -456,6 +470,13 @@ class Parser {
         n->alias = alias.text;
       }
     }
+    if (auto ok = parse_named_args(lex, t, n->args); !ok) return ok;
+    out.push_back(n);
+    return {};
+  }
+
+  // `key: value` arguments (commas optional; a bare key means true).
+  Expected<void> parse_named_args(ExprLexer& lex, const Token& t, NamedArgs& args) {
     while (!lex.at_end()) {
       ExprToken key = lex.next();
       if (key.kind == ExprTokKind::kComma) continue;
@@ -471,8 +492,112 @@ class Parser {
         if (!v) return tl::unexpected(v.error());
         value = *v;
       }
-      n->args.emplace_back(key.text, value);
+      args.emplace_back(key.text, value);
     }
+    return {};
+  }
+
+  // The file name of include/render/layout (see PartialName). `none` is set
+  // for `layout none` (only when `none` is not null).
+  Expected<void> parse_partial_name(ExprLexer& lex, const Token& t, PartialName& out, bool* none) {
+    ExprToken first = lex.peek();
+    out.offset = first.begin;
+    if (first.kind == ExprTokKind::kEnd) {
+      return fail("expected a partial name after " + quote(t.name), first.begin);
+    }
+    if (first.kind != ExprTokKind::kString) {
+      if (none && first.kind == ExprTokKind::kIdent && first.text == "none") {
+        lex.next();
+        *none = true;
+        return {};
+      }
+      auto name = parse_value(lex);
+      if (!name) return tl::unexpected(name.error());
+      out.expr = *name;
+      return {};
+    }
+    lex.next();
+    std::string text = unquote(first.text);
+    if (text.find("{{") == std::string::npos && text.find("{%") == std::string::npos) {
+      if (text.empty()) return fail("the partial name is empty", first.begin);
+      out.literal = std::move(text);
+      return {};
+    }
+    // LiquidJS renders a quoted name as a template ('files/{{ kind }}').
+    // Without escapes the name is a slice of our source, so it is parsed in
+    // place and errors point into the template itself.
+    if (first.terminated && first.text.find('\\') == std::string_view::npos) {
+      const Pos begin = first.begin + 1;
+      const Pos end = first.begin + static_cast<Pos>(first.text.size()) - 1;
+      auto tokens = tokenize(src_, begin, end);
+      if (!tokens) return tl::unexpected(tokens.error());
+      Block* block = tpl_.arena_.make<Block>();
+      auto r = parse_tokens(std::move(*tokens), *block);
+      if (!r) return r;
+      out.markup = block;
+      return {};
+    }
+    auto child = parse_child(std::move(text), false, first.begin, "in the partial name");
+    if (!child) return tl::unexpected(child.error());
+    out.markup_tpl = *child;
+    out.markup = &(*child)->root();
+    return {};
+  }
+
+  // Parses a separate token list (a `liquid` tag's lines, a partial name's
+  // markup) into `out`, then resumes the current one.
+  Expected<void> parse_tokens(TokenList tokens, Block& out) {
+    TokenList saved = std::move(tokens_);
+    std::size_t saved_pos = pos_;
+    tokens_ = std::move(tokens);
+    pos_ = 0;
+    auto r = parse_block(out, {}, nullptr);
+    tokens_ = std::move(saved);
+    pos_ = saved_pos;
+    if (!r) return tl::unexpected(r.error());
+    return {};
+  }
+
+  // Parses `text`, the value of the string literal at `literal_offset`, as a
+  // template of its own (or, with `expression`, as one filtered expression)
+  // owned by this template. Its errors are reported at the literal.
+  Expected<const Template*> parse_child(std::string text, bool expression, Pos literal_offset,
+                                        std::string_view what) {
+    auto child = std::make_shared<Template>(std::move(text), tpl_.name_);
+    Parser parser(engine_, *child);
+    auto ok = expression ? parser.run_expression() : parser.run();
+    if (!ok) return fail(std::string(what) + ": " + ok.error().message, literal_offset);
+    tpl_.children_.push_back(child);
+    return child.get();
+  }
+
+  Expected<void> parse_layout(const Token& t, Block& out) {
+    auto* n = make_node<LayoutNode>(NodeKind::kLayout, t.begin);
+    ExprLexer lex(src_, t.args_begin, t.content_end);
+    if (auto ok = parse_partial_name(lex, t, n->name, &n->none); !ok) return ok;
+    if (auto ok = parse_named_args(lex, t, n->args); !ok) return ok;
+    // As in LiquidJS, the layout tag takes the rest of the template.
+    auto stop = parse_block(n->body, {}, nullptr);
+    if (!stop) return tl::unexpected(stop.error());
+    out.push_back(n);
+    return {};
+  }
+
+  Expected<void> parse_block_tag(const Token& t, Block& out) {
+    auto* n = make_node<BlockNode>(NodeKind::kBlock, t.begin);
+    // LiquidJS takes the first run of word characters (/\w+/) as the name,
+    // so `block content`, `block "content"` and `block` (anonymous) all work.
+    std::string_view args = std::string_view(src_).substr(t.args_begin, t.content_end - t.args_begin);
+    auto word = [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    };
+    std::size_t b = 0;
+    while (b < args.size() && !word(args[b])) ++b;
+    std::size_t e = b;
+    while (e < args.size() && word(args[e])) ++e;
+    n->name = args.substr(b, e - b);
+    auto stop = parse_block(n->body, {"endblock"}, &t);
+    if (!stop) return tl::unexpected(stop.error());
     out.push_back(n);
     return {};
   }
@@ -492,15 +617,7 @@ class Parser {
   Expected<void> parse_liquid(const Token& t, Block& out) {
     auto lines = tokenize_liquid_lines(src_, t.args_begin, t.content_end);
     if (!lines) return tl::unexpected(lines.error());
-    TokenList saved = std::move(tokens_);
-    std::size_t saved_pos = pos_;
-    tokens_ = std::move(*lines);
-    pos_ = 0;
-    auto r = parse_block(out, {}, nullptr);
-    tokens_ = std::move(saved);
-    pos_ = saved_pos;
-    if (!r) return tl::unexpected(r.error());
-    return {};
+    return parse_tokens(std::move(*lines), out);
   }
 
   Expected<void> parse_raw(const Token& t, Block& out) {
@@ -576,8 +693,10 @@ class Parser {
       }
       FilterCall call;
       call.offset = name.begin;
+      call.name = name.text;
       call.entry = engine_.find_filter(name.text);
-      if (!call.entry) {
+      if (!call.entry) call.exp = exp_filter_kind(name.text);
+      if (!call.entry && call.exp == ExpFilter::kNone) {
         std::string msg = "unknown filter " + quote(name.text);
         if (auto hint = suggest(name.text, engine_.filter_names())) {
           msg += " (did you mean " + quote(*hint) + "?)";
@@ -628,8 +747,8 @@ class Parser {
         }
       }
       const int count = static_cast<int>(call.args.size());
-      const int min = call.entry->min_args;
-      const int max = call.entry->max_args;
+      const int min = call.entry ? call.entry->min_args : 2;  // *_exp: item name, expression
+      const int max = call.entry ? call.entry->max_args : 2;
       if (count < min || (max >= 0 && count > max)) {
         std::string expected;
         auto plural = [](int k) {
@@ -647,6 +766,13 @@ class Parser {
                         std::to_string(count),
                     name.begin);
       }
+      if (call.exp != ExpFilter::kNone) {
+        if (!call.named.empty()) {
+          return fail("filter " + quote(name.text) + " takes no 'key: value' arguments",
+                      call.named.front().second->offset);
+        }
+        if (auto ok = compile_exp(call); !ok) return tl::unexpected(ok.error());
+      }
       call.constant_args = true;
       for (const Expr* a : call.args) call.constant_args &= a->kind == ExprKind::kLiteral;
       for (const auto& [k, a] : call.named) {
@@ -659,6 +785,31 @@ class Parser {
       f.filters.push_back(std::move(call));
     }
     return f;
+  }
+
+  // A *_exp filter whose expression is a string literal: parsed now, so a
+  // bad expression is a parse error at its position in the template.
+  Expected<void> compile_exp(FilterCall& call) {
+    const Expr& e = *call.args[1];
+    if (e.kind != ExprKind::kLiteral || !e.literal.is_string()) return {};  // parsed when rendering
+    const std::string what = "the expression of " + quote(call.name);
+    std::string_view raw = std::string_view(src_).substr(e.offset, e.end - e.offset);
+    const bool in_place = raw.size() >= 2 && (raw.front() == '"' || raw.front() == '\'') &&
+                          raw.back() == raw.front() && raw.find('\\') == std::string_view::npos;
+    if (in_place) {
+      ExprLexer lex(src_, e.offset + 1, e.end - 1);
+      if (lex.at_end()) return fail(what + " is empty", e.offset);
+      auto value = parse_filtered(lex);
+      if (!value) return tl::unexpected(value.error());
+      if (auto ok = expect_end(lex, what); !ok) return tl::unexpected(ok.error());
+      call.exp_expr = tpl_.arena_.make<Filtered>(std::move(*value));
+      return {};
+    }
+    auto child = parse_child(e.literal.as_string(), true, e.offset, "in " + what);
+    if (!child) return tl::unexpected(child.error());
+    call.exp_tpl = *child;
+    call.exp_expr = &static_cast<const OutputNode*>((*child)->root().front())->value;
+    return {};
   }
 
   // or/and: lowest precedence, right-associative (as LiquidJS evaluates them).
@@ -739,7 +890,8 @@ class Parser {
     e->end = t.begin + static_cast<Pos>(t.text.size());
     switch (t.kind) {
       case ExprTokKind::kString:
-        if (!t.terminated) return fail("unterminated string", t.begin);
+        // An unterminated string can only end a tag (an output's `}}` is
+        // searched outside quotes); LiquidJS accepts it (see unquote()).
         e->literal = Value(unquote(t.text));
         break;
       case ExprTokKind::kNumber:
@@ -876,6 +1028,18 @@ class Parser {
   TokenList tokens_;
   std::size_t pos_ = 0;
 };
+
+Result<std::shared_ptr<const Template>> parse_expression_template(const Engine& engine,
+                                                                  std::string_view source,
+                                                                  std::string name) {
+  auto tpl = std::make_shared<Template>(std::string(source), std::move(name));
+  Parser parser(engine, *tpl);
+  if (auto ok = parser.run_expression(); !ok) {
+    return tl::unexpected(
+        template_error(tpl->source(), tpl->name(), ok.error().offset, ok.error().message));
+  }
+  return std::shared_ptr<const Template>(std::move(tpl));
+}
 
 Result<std::shared_ptr<const Template>> parse_template(const Engine& engine,
                                                        std::string_view source, std::string name) {

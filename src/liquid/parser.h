@@ -21,4 +21,11 @@ class Engine;
 Result<std::shared_ptr<const Template>> parse_template(const Engine& engine,
                                                        std::string_view source, std::string name);
 
+// Parses `source` as one filtered expression (`p.price > 10`,
+// `i | modulo: 2`): a template whose root is a single OutputNode. For the
+// *_exp filters when their expression is computed at render time.
+Result<std::shared_ptr<const Template>> parse_expression_template(const Engine& engine,
+                                                                  std::string_view source,
+                                                                  std::string name);
+
 }  // namespace hypergen::liquid

@@ -2,12 +2,17 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <limits>
+#include <memory>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "liquid/error.h"
+#include "liquid/filters_internal.h"
 #include "liquid/liquid.h"
+#include "liquid/parser.h"
 
 namespace hypergen::liquid {
 
@@ -16,6 +21,14 @@ namespace {
 const Value& nil_value() {
   static const Value kNil;
   return kNil;
+}
+
+// What an undefined variable evaluates to when strict_variables is off: a
+// nil, but at its own address, so that comparisons can tell JavaScript's
+// undefined (ordering is always false) from null (which orders as 0).
+const Value& undefined_value() {
+  static const Value kUndefined;
+  return kUndefined;
 }
 
 // Ranges are materialised as arrays only when used as values (a `for` over a
@@ -35,14 +48,34 @@ struct LoopState {
 };
 
 // One entry of the scope stack (the bottom scope is Scope::locals).
+// `block.super` inside a block: the content this block overrides (the
+// parent's body, itself rendered with its own `super`), or nothing.
+struct SuperBlock {
+  const Template* tpl = nullptr;
+  const BlockNode* node = nullptr;  // nullptr: no parent content
+  const SuperBlock* outer = nullptr;
+};
+
+// A block stored while rendering a template that uses a layout (LiquidJS's
+// "blocks" register): the child's block, and the block it overrides in turn
+// (when layouts are chained), or the template's rendered text for the
+// anonymous block.
+struct StoredBlock {
+  const Template* tpl = nullptr;
+  const BlockNode* node = nullptr;
+  const StoredBlock* child = nullptr;
+  std::string html;  // node == nullptr: this text
+};
+
 struct Frame {
-  enum class Kind : std::uint8_t { kLoop, kObject };
+  enum class Kind : std::uint8_t { kLoop, kObject, kVar, kBlock };
   Kind kind = Kind::kLoop;
-  std::string_view var;         // kLoop: loop variable
-  const Value* item = nullptr;  // kLoop: current element
+  std::string_view var;         // kLoop, kVar: variable name
+  const Value* item = nullptr;  // kLoop: current element; kVar: value
   std::string_view loop_name;   // kLoop: "forloop" or "tablerowloop"
   const LoopState* loop = nullptr;
-  const Object* object = nullptr;  // kObject: include arguments
+  const Object* object = nullptr;     // kObject: include arguments
+  const SuperBlock* super = nullptr;  // kBlock: what `block.super` renders
 };
 
 // What LiquidJS keeps in one Context: `render` gets a fresh one, `include`
@@ -55,6 +88,11 @@ struct Scope {
   const LoopState* current_loop = nullptr;
   std::vector<std::pair<const std::string*, std::int64_t>> continue_offsets;
   std::vector<std::pair<std::string, std::size_t>> cycles;
+  // layout/block state (LiquidJS's blockMode, blocks and blockStack registers).
+  bool store_blocks = false;
+  std::deque<StoredBlock> block_store;
+  std::vector<std::pair<std::string_view, const StoredBlock*>> blocks;
+  std::vector<const BlockNode*> block_stack;
 };
 
 // UTF-16 length of a UTF-8 string (what JavaScript's .length counts).
@@ -234,6 +272,10 @@ class Renderer {
         return render_cycle(static_cast<const CycleNode&>(node));
       case NodeKind::kPartial:
         return render_partial(static_cast<const PartialNode&>(node));
+      case NodeKind::kLayout:
+        return render_layout(static_cast<const LayoutNode&>(node));
+      case NodeKind::kBlock:
+        return render_block_tag(static_cast<const BlockNode&>(node));
       case NodeKind::kBreak:
         return Flow::kBreak;
       case NodeKind::kContinue:
@@ -537,42 +579,79 @@ class Renderer {
     return Flow::kNormal;
   }
 
-  Flow render_partial(const PartialNode& n) {
-    std::string name = n.static_name;
-    if (n.name_expr) {
+  // The file name of include/render/layout, rendered or evaluated in the
+  // caller's scope. False (with error_ set) on failure.
+  bool partial_name(const PartialName& pn, std::string& name) {
+    if (pn.markup) {
+      std::string buffer;
+      std::string* saved_out = out_;
+      const Template* saved_tpl = tpl_;
+      out_ = &buffer;
+      if (pn.markup_tpl) tpl_ = pn.markup_tpl;
+      Flow f = render_block(*pn.markup);
+      out_ = saved_out;
+      tpl_ = saved_tpl;
+      if (f == Flow::kError) return false;
+      name = std::move(buffer);
+    } else if (pn.expr) {
       Value tmp;
-      const Value* v = eval(*n.name_expr, tmp);
-      if (!v) return Flow::kError;
+      const Value* v = eval(*pn.expr, tmp);
+      if (!v) return false;
       name = v->to_output();
-      if (name.empty()) return fail(n.name_offset, "the partial name is empty");
+    } else {
+      name = pn.literal;
     }
+    if (name.empty()) {
+      fail(pn.offset, "the partial name is empty");
+      return false;
+    }
+    return true;
+  }
+
+  // The parsed partial (or layout) `name`, or nullptr with error_ set.
+  const Template* load_partial(const std::string& name, const Node& n, std::uint32_t name_offset) {
     if (depth_ >= opts_.max_partial_depth) {
-      return fail(n.offset, "partials nested more than " + std::to_string(opts_.max_partial_depth) +
-                                " deep while rendering '" + name +
-                                "' (does a partial include itself?)");
+      fail(n.offset, "partials nested more than " + std::to_string(opts_.max_partial_depth) +
+                         " deep while rendering '" + name + "' (does a partial include itself?)");
+      return nullptr;
     }
     auto loaded = engine_.partial(name);
     if (!loaded) {
       if (loaded.error().kind == ErrorKind::kTemplate && loaded.error().where.line > 0) {
         error_ = std::move(loaded).error();  // a parse error inside the partial
-        return Flow::kError;
+        return nullptr;
       }
-      return fail(n.name_offset, "cannot load partial '" + name + "': " + loaded.error().message);
+      fail(name_offset, "cannot load partial '" + name + "': " + loaded.error().message);
+      return nullptr;
     }
-    const Template& partial = **loaded;
+    // The engine's cache keeps the template alive for the engine's lifetime.
+    return loaded->get();
+  }
 
-    // Arguments are evaluated in the caller's scope.
-    Object args;
-    for (const auto& [k, e] : n.args) {
+  // `key: value` arguments, evaluated in the caller's scope.
+  bool eval_args(const NamedArgs& named, Object& args) {
+    for (const auto& [k, e] : named) {
       if (!e) {
         args.set(std::string(k), Value(true));
         continue;
       }
       Value tmp;
       const Value* v = eval(*e, tmp);
-      if (!v) return Flow::kError;
+      if (!v) return false;
       args.set(std::string(k), v == &tmp ? std::move(tmp) : *v);
     }
+    return true;
+  }
+
+  Flow render_partial(const PartialNode& n) {
+    std::string name;
+    if (!partial_name(n.name, name)) return Flow::kError;
+    const Template* loaded = load_partial(name, n, n.name.offset);
+    if (!loaded) return Flow::kError;
+    const Template& partial = *loaded;
+
+    Object args;
+    if (!eval_args(n.args, args)) return Flow::kError;
     const std::string_view binding = n.alias.empty() ? std::string_view(name) : n.alias;
     if (n.with) {
       Value tmp;
@@ -619,12 +698,295 @@ class Renderer {
     return n.isolated ? Flow::kNormal : f;
   }
 
+  // ---- layout and block -----------------------------------------------------
+  // As LiquidJS 10: `layout` renders the rest of its template with blocks
+  // stored instead of output (the rendered text becomes the anonymous
+  // block unless the template defines one), then renders the layout file in
+  // the same scope plus the layout's arguments; each block of the layout
+  // outputs the stored block of that name if any (with `block.super` the
+  // layout's own content), else its own content.
+
+  Flow render_layout(const LayoutNode& n) {
+    if (n.none) {
+      scope_->store_blocks = false;
+      return render_block(n.body);
+    }
+    std::string name;
+    if (!partial_name(n.name, name)) return Flow::kError;
+    const Template* layout = load_partial(name, n, n.name.offset);
+    if (!layout) return Flow::kError;
+
+    scope_->store_blocks = true;
+    std::string html;
+    std::string* saved_out = out_;
+    out_ = &html;
+    Flow body = render_block(n.body);
+    out_ = saved_out;
+    if (body == Flow::kError) return body;
+    if (!find_block({})) {
+      StoredBlock& anonymous = scope_->block_store.emplace_back();
+      anonymous.html = std::move(html);
+      scope_->blocks.emplace_back(std::string_view(), &anonymous);
+    }
+    scope_->store_blocks = false;
+
+    Object args;
+    if (!eval_args(n.args, args)) return Flow::kError;
+    Frame frame;
+    frame.kind = Frame::Kind::kObject;
+    frame.object = &args;
+    const std::size_t saved_frames = scope_->frames.size();
+    scope_->frames.push_back(frame);
+    const Template* saved_tpl = tpl_;
+    tpl_ = layout;
+    ++depth_;
+    Flow f = render_block(layout->root());
+    --depth_;
+    tpl_ = saved_tpl;
+    scope_->frames.resize(saved_frames);
+    if (f == Flow::kNormal && output_too_big()) return fail_output(n.offset);
+    return f;
+  }
+
+  const StoredBlock* find_block(std::string_view name) const {
+    for (const auto& [k, b] : scope_->blocks) {
+      if (k == name) return b;
+    }
+    return nullptr;
+  }
+
+  Flow render_block_tag(const BlockNode& n) {
+    const StoredBlock* child = find_block(n.name);
+    if (scope_->store_blocks) {
+      StoredBlock& stored = scope_->block_store.emplace_back();
+      stored.tpl = tpl_;
+      stored.node = &n;
+      stored.child = child;
+      for (auto& [k, b] : scope_->blocks) {
+        if (k == n.name) {
+          b = &stored;
+          return Flow::kNormal;
+        }
+      }
+      scope_->blocks.emplace_back(n.name, &stored);
+      return Flow::kNormal;
+    }
+    const SuperBlock none;
+    if (!child) return render_block_content(tpl_, n, none);
+    const SuperBlock own{tpl_, &n, &none};
+    return render_stored(*child, own);
+  }
+
+  // A stored block, whose `block.super` is `super`.
+  Flow render_stored(const StoredBlock& b, const SuperBlock& super) {
+    if (!b.node) {
+      out_->append(b.html);
+      return Flow::kNormal;
+    }
+    if (!b.child) return render_block_content(b.tpl, *b.node, super);
+    const SuperBlock own{b.tpl, b.node, &super};
+    return render_stored(*b.child, own);
+  }
+
+  Flow render_block_content(const Template* tpl, const BlockNode& n, const SuperBlock& super) {
+    auto& stack = scope_->block_stack;
+    if (std::find(stack.begin(), stack.end(), &n) != stack.end()) {
+      const Template* saved = tpl_;
+      tpl_ = tpl;
+      fail(n.offset, "block '" + std::string(n.name) + "' cannot be nested in itself");
+      tpl_ = saved;
+      return Flow::kError;
+    }
+    stack.push_back(&n);
+    Frame frame;
+    frame.kind = Frame::Kind::kBlock;
+    frame.super = &super;
+    const std::size_t saved_frames = scope_->frames.size();
+    scope_->frames.push_back(frame);
+    const Template* saved_tpl = tpl_;
+    tpl_ = tpl;
+    Flow f = render_block(n.body);
+    tpl_ = saved_tpl;
+    scope_->frames.resize(saved_frames);
+    stack.pop_back();
+    return f;
+  }
+
+  // `{{ block.super }}`: the overridden content, rendered to a string.
+  const Value* render_super(const SuperBlock& super, Value& tmp) {
+    std::string buffer;
+    if (super.node) {
+      std::string* saved_out = out_;
+      out_ = &buffer;
+      Flow f = render_block_content(super.tpl, *super.node, *super.outer);
+      out_ = saved_out;
+      if (f == Flow::kError) return nullptr;
+    }
+    tmp = Value(std::move(buffer));
+    return &tmp;
+  }
+
+  // ---- the *_exp filters ----------------------------------------------------
+
+  // The parsed expression of a *_exp filter call and the template its
+  // offsets refer to; a non-literal expression is parsed here (once per
+  // distinct text and render).
+  bool exp_expression(const FilterCall& call, const Filtered*& expr, const Template*& tpl) {
+    if (call.exp_expr) {
+      expr = call.exp_expr;
+      tpl = call.exp_tpl ? call.exp_tpl : tpl_;
+      return true;
+    }
+    Value tmp;
+    const Value* v = eval(*call.args[1], tmp);
+    if (!v) return false;
+    std::string text = v->to_output();
+    auto it = exp_cache_.find(text);
+    if (it == exp_cache_.end()) {
+      auto parsed = parse_expression_template(
+          engine_, text, tpl_->name() + " (" + std::string(call.name) + " expression)");
+      if (!parsed) {
+        fail(call.offset, "cannot parse the expression of '" + std::string(call.name) + "' (" +
+                              text + "): " + parsed.error().message);
+        return false;
+      }
+      it = exp_cache_.emplace(std::move(text), std::move(*parsed)).first;
+    }
+    tpl = it->second.get();
+    expr = &static_cast<const OutputNode*>(tpl->root().front())->value;
+    return true;
+  }
+
+  // JavaScript truthiness (has_exp, find_exp and find_index_exp test the
+  // expression's value with `if (value)`).
+  static bool js_truthy(const Value& v) {
+    switch (v.kind()) {
+      case Value::Kind::kNil:
+        return false;
+      case Value::Kind::kBool:
+        return v.as_bool();
+      case Value::Kind::kInt:
+        return v.as_int() != 0;
+      case Value::Kind::kFloat:
+        return v.as_float() != 0 && !std::isnan(v.as_float());
+      case Value::Kind::kString:
+        return !v.as_string().empty();
+      default:
+        return true;
+    }
+  }
+
+  // Runs a *_exp filter on `input`, leaving the result in `out`.
+  bool apply_exp_filter(const FilterCall& call, const Value& input, Value& out) {
+    Value name_tmp;
+    const Value* name_value = eval(*call.args[0], name_tmp);
+    if (!name_value) return false;
+    const std::string item_name = name_value->to_output();
+    const Filtered* expr = nullptr;
+    const Template* expr_tpl = nullptr;
+    if (!exp_expression(call, expr, expr_tpl)) return false;
+
+    // LiquidJS: toEnumerable() for group_by_exp, toArray() for the others.
+    Array items;
+    if (call.exp != ExpFilter::kGroupBy) {
+      items = filters::to_array(input);
+    } else if (input.is_array()) {
+      items = input.as_array();
+    } else if (input.is_string() && !input.as_string().empty()) {
+      items.push_back(input);
+    } else if (input.is_object()) {
+      for (const auto& [k, v] : input.as_object()) items.push_back(Value(Array{Value(k), v}));
+    }
+
+    Frame frame;
+    frame.kind = Frame::Kind::kVar;
+    frame.var = item_name;
+    const std::size_t frame_index = scope_->frames.size();
+    scope_->frames.push_back(frame);
+    const Template* saved_tpl = tpl_;
+    tpl_ = expr_tpl;
+    Array selected;
+    std::vector<std::pair<Value, Array>> groups;
+    std::int64_t found = -1;
+    bool ok = true;
+    for (std::size_t i = 0; i < items.size() && found < 0; ++i) {
+      scope_->frames[frame_index].item = &items[i];
+      Value tmp;
+      const Value* v = eval_filtered(*expr, tmp);
+      if (!v) {
+        ok = false;
+        break;
+      }
+      switch (call.exp) {
+        case ExpFilter::kWhere:
+        case ExpFilter::kReject:
+          // LiquidJS keeps an item when the value is *exactly* true (where)
+          // or false (reject): other values select nothing either way.
+          if (v->is_bool() && v->as_bool() == (call.exp == ExpFilter::kWhere)) {
+            selected.push_back(items[i]);
+          }
+          break;
+        case ExpFilter::kGroupBy: {
+          auto g = std::find_if(groups.begin(), groups.end(), [&](const auto& group) {
+            return filters::same_value_zero(group.first, *v);
+          });
+          if (g == groups.end()) {
+            groups.emplace_back(*v, Array{});
+            g = groups.end() - 1;
+          }
+          g->second.push_back(items[i]);
+          break;
+        }
+        default:
+          if (js_truthy(*v)) found = static_cast<std::int64_t>(i);
+          break;
+      }
+    }
+    tpl_ = saved_tpl;
+    scope_->frames.resize(frame_index);
+    if (!ok) return false;
+    switch (call.exp) {
+      case ExpFilter::kGroupBy: {
+        Array result;
+        result.reserve(groups.size());
+        for (auto& [key, members] : groups) {
+          Object group;
+          group.set("name", std::move(key));
+          group.set("items", Value(std::move(members)));
+          result.emplace_back(std::move(group));
+        }
+        out = Value(std::move(result));
+        break;
+      }
+      case ExpFilter::kHas:
+        out = Value(found >= 0);
+        break;
+      case ExpFilter::kFind:
+        out = found >= 0 ? items[static_cast<std::size_t>(found)] : Value();
+        break;
+      case ExpFilter::kFindIndex:
+        out = found >= 0 ? Value(found) : Value();
+        break;
+      default:
+        out = Value(std::move(selected));
+        break;
+    }
+    return true;
+  }
+
   // ---- expressions --------------------------------------------------------
 
   const Value* eval_filtered(const Filtered& f, Value& tmp) {
     const Value* v = eval(*f.expr, tmp);
     if (!v) return nullptr;
     for (const FilterCall& call : f.filters) {
+      if (call.exp != ExpFilter::kNone) {
+        Value result;
+        if (!apply_exp_filter(call, *v, result)) return nullptr;
+        tmp = std::move(result);
+        v = &tmp;
+        continue;
+      }
       FilterArgs args;
       std::vector<Value> positional;
       std::vector<std::pair<std::string, Value>> named;
@@ -685,7 +1047,7 @@ class Renderer {
         if (!l) return nullptr;
         const Value* r = eval(*e.rhs, rt);
         if (!r) return nullptr;
-        tmp = Value(binary(e.op, *l, e.lhs->kind, *r, e.rhs->kind));
+        tmp = Value(binary(e.op, *l, operand_kind(*e.lhs, l), *r, operand_kind(*e.rhs, r)));
         return &tmp;
       }
     }
@@ -713,6 +1075,25 @@ class Renderer {
 
   static bool is_special(ExprKind k) { return k == ExprKind::kEmpty || k == ExprKind::kBlank; }
 
+  // What an operand is for the comparison operators: the `empty`/`blank`
+  // keywords, the `nil` keyword (LiquidJS's NullDrop: never ordered), an
+  // undefined variable (JavaScript's undefined: never ordered), or a value.
+  enum class Operand : std::uint8_t { kValue, kEmpty, kBlank, kNilKeyword, kUndefined };
+
+  static Operand operand_kind(const Expr& e, const Value* v) {
+    if (e.kind == ExprKind::kEmpty) return Operand::kEmpty;
+    if (e.kind == ExprKind::kBlank) return Operand::kBlank;
+    if (e.kind == ExprKind::kLiteral && e.literal.is_nil()) return Operand::kNilKeyword;
+    if (v == &undefined_value()) return Operand::kUndefined;
+    return Operand::kValue;
+  }
+
+  static ExprKind special_kind(Operand k) {
+    if (k == Operand::kEmpty) return ExprKind::kEmpty;
+    if (k == Operand::kBlank) return ExprKind::kBlank;
+    return ExprKind::kLiteral;
+  }
+
   static bool special_equals(ExprKind special, const Value& v) {
     if (special == ExprKind::kBlank) return v.is_blank();
     return v.is_empty();
@@ -724,7 +1105,9 @@ class Renderer {
     return l == r;
   }
 
-  static bool binary(BinOp op, const Value& l, ExprKind lk, const Value& r, ExprKind rk) {
+  static bool binary(BinOp op, const Value& l, Operand lo, const Value& r, Operand ro) {
+    const ExprKind lk = special_kind(lo);
+    const ExprKind rk = special_kind(ro);
     switch (op) {
       case BinOp::kAnd:
         return l.truthy() && r.truthy();
@@ -749,50 +1132,76 @@ class Renderer {
       default:
         break;
     }
-    // Ordering: empty/blank/nil never compare; strings compare as strings,
-    // everything else as numbers (JavaScript's relational operators).
-    if (is_special(lk) || is_special(rk) || l.is_nil() || r.is_nil()) return false;
-    int cmp;
-    if (l.is_string() && r.is_string()) {
-      cmp = l.as_string().compare(r.as_string());
-    } else {
-      double a = l.to_number(), b = r.to_number();
-      if (std::isnan(a) || std::isnan(b)) return false;
-      cmp = a < b ? -1 : (a > b ? 1 : 0);
-    }
+    // Ordering, as LiquidJS: the empty/blank/nil keywords are drops whose
+    // lt/gt/… are always false, and so is undefined (NaN in JavaScript);
+    // everything else goes through JavaScript's relational operators (null
+    // is 0, booleans 0/1, arrays and objects their String() form, two
+    // strings compare as strings, anything else as numbers).
+    if (lo != Operand::kValue || ro != Operand::kValue) return false;
     switch (op) {
       case BinOp::kLt:
-        return cmp < 0;
+        return filters::js_less(l, r);
       case BinOp::kGt:
-        return cmp > 0;
+        return filters::js_less(r, l);
       case BinOp::kLe:
-        return cmp <= 0;
+        return js_ordered(l, r) && !filters::js_less(r, l);
       case BinOp::kGe:
-        return cmp >= 0;
+        return js_ordered(l, r) && !filters::js_less(l, r);
       default:
         return false;
     }
   }
 
-  // Finds a root variable: loop frames and include arguments (innermost
-  // first), then assigned locals, counters, and the data.
-  const Value* lookup_root(std::string_view name, const LoopState** loop) {
+  // False when JavaScript's `<=`/`>=` is false whatever the order: a NaN
+  // on either side once the operands are not both strings.
+  static bool js_ordered(const Value& l, const Value& r) {
+    auto stringish = [](const Value& v) { return v.is_string() || v.is_array() || v.is_object(); };
+    if (stringish(l) && stringish(r)) return true;
+    auto number = [](const Value& v) {
+      if (v.is_array()) return parse_js_number(filters::js_string(v));
+      if (v.is_object()) return std::nan("");
+      return v.to_number();
+    };
+    return !std::isnan(number(l)) && !std::isnan(number(r));
+  }
+
+  // Finds a root variable: loop frames, include/layout arguments, *_exp
+  // items and `block` (innermost first), then assigned locals, counters, the
+  // data, and last the engine's globals (visible in `render` too, as
+  // LiquidJS's globals option).
+  const Value* lookup_root(std::string_view name, const LoopState** loop,
+                           const SuperBlock** super) {
     for (auto it = scope_->frames.rbegin(); it != scope_->frames.rend(); ++it) {
-      if (it->kind == Frame::Kind::kLoop) {
-        if (it->var == name) return it->item;
-        if (it->loop_name == name) {
-          *loop = it->loop;
-          return nullptr;
-        }
-      } else if (const Value* v = it->object->find(name)) {
-        return v;
+      switch (it->kind) {
+        case Frame::Kind::kLoop:
+          if (it->var == name) return it->item;
+          if (it->loop_name == name) {
+            *loop = it->loop;
+            return nullptr;
+          }
+          break;
+        case Frame::Kind::kObject:
+          if (const Value* v = it->object->find(name)) return v;
+          break;
+        case Frame::Kind::kVar:
+          if (it->var == name) return it->item;
+          break;
+        case Frame::Kind::kBlock:
+          if (name == "block") {
+            *super = it->super;
+            return nullptr;
+          }
+          break;
       }
     }
     if (const Value* v = scope_->locals.find(name)) return v;
     if (!scope_->counters.empty()) {
       if (const Value* v = scope_->counters.find(name)) return v;
     }
-    if (scope_->data && scope_->data->is_object()) return scope_->data->as_object().find(name);
+    if (scope_->data && scope_->data->is_object()) {
+      if (const Value* v = scope_->data->as_object().find(name)) return v;
+    }
+    if (opts_.globals.is_object()) return opts_.globals.as_object().find(name);
     return nullptr;
   }
 
@@ -803,7 +1212,7 @@ class Renderer {
   }
 
   const Value* undefined(const Expr& e, std::size_t segs_done) {
-    if (!opts_.strict_variables) return &nil_value();
+    if (!opts_.strict_variables) return &undefined_value();
     std::string path(e.root);
     if (e.base)
       path = std::string_view(tpl_->source()).substr(e.base->offset, e.base->end - e.base->offset);
@@ -835,20 +1244,37 @@ class Renderer {
       if (!cur) return nullptr;
     } else {
       const LoopState* loop = nullptr;
+      const SuperBlock* super = nullptr;
       if (!e.root.empty()) {
-        cur = lookup_root(e.root, &loop);
+        cur = lookup_root(e.root, &loop, &super);
       } else {
         // `["name"]`: the first segment names the variable.
         Value key_tmp;
         const Value* key = segment_key(e.segs[0], key_tmp);
         if (!key) return nullptr;
         std::string name = key->to_output();
-        cur = lookup_root(name, &loop);
+        cur = lookup_root(name, &loop, &super);
         i = 1;
         if (loop) {
           tmp = loop_object(*loop);
           cur = &tmp;
           loop = nullptr;
+        }
+      }
+      if (super) {
+        // `block.super` renders the overridden content; `block` alone is an
+        // object (LiquidJS prints its BlockDrop as "[object Object]").
+        if (i < e.segs.size()) {
+          Value key_tmp;
+          const Value* key = segment_key(e.segs[i], key_tmp);
+          if (!key) return nullptr;
+          ++i;
+          if (!key->is_string() || key->as_string() != "super") return undefined(e, i);
+          cur = render_super(*super, tmp);
+          if (!cur) return nullptr;
+        } else {
+          tmp = Value(Object{});
+          cur = &tmp;
         }
       }
       if (loop) {
@@ -981,6 +1407,8 @@ class Renderer {
   const Template* tpl_ = nullptr;
   int depth_ = 0;
   Error error_;
+  // *_exp expressions computed at render time, parsed once per render.
+  std::unordered_map<std::string, std::shared_ptr<const Template>> exp_cache_;
 };
 
 }  // namespace

@@ -68,6 +68,8 @@ enum class ExprKind : std::uint8_t {
 enum class BinOp : std::uint8_t { kEq, kNe, kLt, kGt, kLe, kGe, kContains, kAnd, kOr };
 
 struct Expr;
+struct Filtered;
+class Template;
 
 // One step of a property path: a constant key (`.name`, `["k"]`, `[0]`)
 // or a key computed at render time (`[var]`).
@@ -92,8 +94,21 @@ struct Expr {
   const Expr* rhs = nullptr;  // kRange, kBinary
 };
 
+// The *_exp filters (`items | where_exp: "item", "item.price > 10"`): they
+// evaluate a Liquid expression once per item, so the renderer runs them
+// itself rather than through a FilterFn.
+enum class ExpFilter : std::uint8_t { kNone, kWhere, kReject, kGroupBy, kHas, kFind, kFindIndex };
+
 struct FilterCall {
-  const FilterEntry* entry = nullptr;
+  const FilterEntry* entry = nullptr;  // nullptr for the *_exp filters
+  ExpFilter exp = ExpFilter::kNone;
+  std::string_view name;  // as written (for messages)
+  // *_exp with a literal expression: parsed at parse time. Its offsets refer
+  // to `exp_tpl` (a sub-template holding the unescaped string) when set, else
+  // to the template holding this call. A non-literal expression is parsed
+  // when rendering.
+  const Filtered* exp_expr = nullptr;
+  const Template* exp_tpl = nullptr;
   std::uint32_t offset = 0;
   std::vector<const Expr*> args;
   std::vector<std::pair<std::string, const Expr*>> named;
@@ -123,6 +138,8 @@ enum class NodeKind : std::uint8_t {
   kCounter,  // increment / decrement
   kCycle,
   kPartial,  // include / render
+  kLayout,   // layout (its body is the rest of the template)
+  kBlock,    // block … endblock
   kBreak,
   kContinue,
 };
@@ -197,16 +214,42 @@ struct CycleNode : Node {
   std::string fingerprint;  // candidates' source text: cycles with equal text share state
 };
 
+// The file name of include/render/layout: a quoted name, a quoted name with
+// `{{ }}`/`{% %}` markup (rendered as a template at render time, as LiquidJS
+// does), or an unquoted expression evaluated at render time.
+struct PartialName {
+  std::string literal;                   // quoted, without markup
+  const Block* markup = nullptr;         // quoted, with markup
+  const Template* markup_tpl = nullptr;  // the template `markup` belongs to (nullptr: this one)
+  const Expr* expr = nullptr;            // unquoted
+  std::uint32_t offset = 0;
+};
+
+using NamedArgs = std::vector<std::pair<std::string_view, const Expr*>>;  // nullptr value = true
+
 struct PartialNode : Node {
-  bool isolated = false;            // `render` (true) or `include` (false)
-  std::string static_name;          // quoted name
-  const Expr* name_expr = nullptr;  // unquoted name: evaluated at render time
-  std::uint32_t name_offset = 0;
+  bool isolated = false;  // `render` (true) or `include` (false)
+  PartialName name;
   const Expr* with = nullptr;
   const Expr* for_collection = nullptr;
   std::string_view for_text;
-  std::string_view alias;                                      // `as alias` (else the partial name)
-  std::vector<std::pair<std::string_view, const Expr*>> args;  // nullptr value = true
+  std::string_view alias;  // `as alias` (else the partial name)
+  NamedArgs args;
+};
+
+// `{% layout 'name' k: v %}rest…`: renders `body` with its blocks stored, then
+// the layout file, whose blocks take the stored content. `layout none`
+// renders `body` as it is.
+struct LayoutNode : Node {
+  bool none = false;
+  PartialName name;
+  NamedArgs args;
+  Block body;
+};
+
+struct BlockNode : Node {
+  std::string_view name;  // empty for the anonymous block
+  Block body;
 };
 
 class Engine;
@@ -228,6 +271,9 @@ class Template {
   const std::string source_;  // declared before anything that views into it
   const std::string name_;
   Block root_;
+  // Templates parsed from string literals with escapes (partial names with
+  // markup, *_exp expressions) that nodes of this one point into.
+  std::vector<std::shared_ptr<const Template>> children_;
 };
 
 }  // namespace hypergen::liquid
