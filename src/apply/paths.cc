@@ -1,4 +1,5 @@
 #include "apply/paths.h"
+#include "util/path.h"
 
 #include <climits>
 #include <deque>
@@ -10,18 +11,6 @@ namespace {
 constexpr std::size_t kNameMax = NAME_MAX;  // 255 on Linux
 constexpr std::size_t kPathMax = PATH_MAX;  // 4096 on Linux, including the NUL
 constexpr int kMaxSymlinkHops = 40;         // what Linux allows before ELOOP
-
-std::vector<std::string> split(std::string_view path) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < path.size()) {
-    std::size_t j = path.find('/', i);
-    if (j == std::string_view::npos) j = path.size();
-    if (j > i) out.emplace_back(path.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
-}
 
 std::string join(const std::string& dir, std::string_view name) {
   std::string out = dir;
@@ -59,7 +48,7 @@ bool inside(const std::string& path, const std::string& root) {
 // kernel would when opening it; the missing tail is normalised lexically.
 Result<std::string> physical(FileSystem& fs, const std::string& path, std::string_view shown) {
   std::deque<std::string> todo;
-  for (auto& part : split(path)) todo.push_back(std::move(part));
+  for (auto& part : split_path(path)) todo.push_back(std::move(part));
   std::string current = "/";
   bool missing = false;  // once a component is missing, the rest is lexical
   int hops = 0;
@@ -83,7 +72,7 @@ Result<std::string> physical(FileSystem& fs, const std::string& path, std::strin
         }
         auto target = fs.read_link(candidate);
         if (!target) return tl::unexpected(target.error());
-        auto parts = split(*target);
+        auto parts = split_path(*target);
         for (auto r = parts.rbegin(); r != parts.rend(); ++r) todo.push_front(*r);
         if (!target->empty() && (*target)[0] == '/') current = "/";
         continue;
@@ -99,7 +88,7 @@ Result<std::string> physical(FileSystem& fs, const std::string& path, std::strin
 
 std::string normalize_path(std::string_view absolute_path) {
   std::vector<std::string> stack;
-  for (auto& part : split(absolute_path)) {
+  for (auto& part : split_path(absolute_path)) {
     if (part == ".") continue;
     if (part == "..") {
       if (!stack.empty()) stack.pop_back();
@@ -124,7 +113,7 @@ Result<std::string> resolve_output_path(FileSystem& fs, const std::string& proje
     return invalid("it is longer than " + std::to_string(kPathMax - 1) + " bytes");
   }
   if (to.back() == '/') return invalid("it names a directory, not a file (ends with '/')");
-  auto parts = split(to);
+  auto parts = split_path(to);
   if (parts.empty()) return invalid("it has no file name");
   for (const auto& part : parts) {
     if (part.size() > kNameMax) {

@@ -271,20 +271,7 @@ ParsedArgs parse_argv(std::span<const std::string> words) {
 }
 
 bool js_truthy(const Value& v) {
-  switch (v.kind()) {
-    case Value::Kind::kNil:
-      return false;
-    case Value::Kind::kBool:
-      return v.as_bool();
-    case Value::Kind::kInt:
-      return v.as_int() != 0;
-    case Value::Kind::kFloat:
-      return v.as_float() != 0 && !std::isnan(v.as_float());
-    case Value::Kind::kString:
-      return !v.as_string().empty();
-    default:
-      return true;
-  }
+  return v.js_truthy();
 }
 
 std::string capitalize_first(std::string_view word) {

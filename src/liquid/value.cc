@@ -12,7 +12,9 @@ namespace hypergen::liquid {
 // ---- Object ---------------------------------------------------------------
 
 namespace {
-std::size_t hash_key(std::string_view key) { return std::hash<std::string_view>{}(key); }
+std::size_t hash_key(std::string_view key) {
+  return std::hash<std::string_view>{}(key);
+}
 constexpr std::uint32_t kEmptySlot = 0xFFFFFFFFu;
 }  // namespace
 
@@ -93,25 +95,51 @@ Object& Value::mutable_object() {
 
 bool Value::truthy() const {
   switch (kind()) {
-    case Kind::kNil: return false;
-    case Kind::kBool: return as_bool();
-    default: return true;
+    case Kind::kNil:
+      return false;
+    case Kind::kBool:
+      return as_bool();
+    default:
+      return true;
+  }
+}
+
+bool Value::js_truthy() const {
+  switch (kind()) {
+    case Kind::kNil:
+      return false;
+    case Kind::kBool:
+      return as_bool();
+    case Kind::kInt:
+      return as_int() != 0;
+    case Kind::kFloat:
+      return as_float() != 0 && !std::isnan(as_float());
+    case Kind::kString:
+      return !as_string().empty();
+    default:
+      return true;
   }
 }
 
 bool Value::is_empty() const {
   switch (kind()) {
-    case Kind::kString: return as_string().empty();
-    case Kind::kArray: return as_array().empty();
-    case Kind::kObject: return as_object().empty();
-    default: return false;
+    case Kind::kString:
+      return as_string().empty();
+    case Kind::kArray:
+      return as_array().empty();
+    case Kind::kObject:
+      return as_object().empty();
+    default:
+      return false;
   }
 }
 
 bool Value::is_blank() const {
   switch (kind()) {
-    case Kind::kNil: return true;
-    case Kind::kBool: return !as_bool();
+    case Kind::kNil:
+      return true;
+    case Kind::kBool:
+      return !as_bool();
     case Kind::kString: {
       for (char c : as_string()) {
         if (!(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')) {
@@ -121,18 +149,25 @@ bool Value::is_blank() const {
       return true;
     }
     case Kind::kArray:
-    case Kind::kObject: return is_empty();
-    default: return false;
+    case Kind::kObject:
+      return is_empty();
+    default:
+      return false;
   }
 }
 
 double Value::to_number() const {
   switch (kind()) {
-    case Kind::kNil: return 0;
-    case Kind::kBool: return as_bool() ? 1 : 0;
-    case Kind::kInt: return static_cast<double>(as_int());
-    case Kind::kFloat: return as_float();
-    case Kind::kString: return parse_js_number(as_string());
+    case Kind::kNil:
+      return 0;
+    case Kind::kBool:
+      return as_bool() ? 1 : 0;
+    case Kind::kInt:
+      return static_cast<double>(as_int());
+    case Kind::kFloat:
+      return as_float();
+    case Kind::kString:
+      return parse_js_number(as_string());
     case Kind::kArray: {
       // JS: Number([]) is 0, Number([x]) is Number(String(x)), otherwise NaN.
       const Array& a = as_array();
@@ -140,27 +175,37 @@ double Value::to_number() const {
       if (a.size() == 1) return parse_js_number(a[0].to_output());
       return std::numeric_limits<double>::quiet_NaN();
     }
-    case Kind::kObject: return std::numeric_limits<double>::quiet_NaN();
+    case Kind::kObject:
+      return std::numeric_limits<double>::quiet_NaN();
   }
   return 0;
 }
 
 void Value::append_output(std::string& out) const {
   switch (kind()) {
-    case Kind::kNil: return;
-    case Kind::kBool: out += as_bool() ? "true" : "false"; return;
+    case Kind::kNil:
+      return;
+    case Kind::kBool:
+      out += as_bool() ? "true" : "false";
+      return;
     case Kind::kInt: {
       char buf[24];
       auto r = std::to_chars(buf, buf + sizeof buf, as_int());
       out.append(buf, r.ptr);
       return;
     }
-    case Kind::kFloat: append_number(out, as_float()); return;
-    case Kind::kString: out += as_string(); return;
+    case Kind::kFloat:
+      append_number(out, as_float());
+      return;
+    case Kind::kString:
+      out += as_string();
+      return;
     case Kind::kArray:
       for (const Value& v : as_array()) v.append_output(out);
       return;
-    case Kind::kObject: out += "[object Object]"; return;
+    case Kind::kObject:
+      out += "[object Object]";
+      return;
   }
 }
 
@@ -179,9 +224,12 @@ bool operator==(const Value& a, const Value& b) {
   }
   if (a.kind() != b.kind()) return false;
   switch (a.kind()) {
-    case K::kNil: return true;
-    case K::kBool: return a.as_bool() == b.as_bool();
-    case K::kString: return a.as_string() == b.as_string();
+    case K::kNil:
+      return true;
+    case K::kBool:
+      return a.as_bool() == b.as_bool();
+    case K::kString:
+      return a.as_string() == b.as_string();
     case K::kArray: {
       const Array& x = a.as_array();
       const Array& y = b.as_array();
@@ -192,20 +240,29 @@ bool operator==(const Value& a, const Value& b) {
       }
       return true;
     }
-    case K::kObject: return &a.as_object() == &b.as_object();
-    default: return false;
+    case K::kObject:
+      return &a.as_object() == &b.as_object();
+    default:
+      return false;
   }
 }
 
 const char* Value::type_name() const {
   switch (kind()) {
-    case Kind::kNil: return "nil";
-    case Kind::kBool: return "boolean";
-    case Kind::kInt: return "integer";
-    case Kind::kFloat: return "float";
-    case Kind::kString: return "string";
-    case Kind::kArray: return "array";
-    case Kind::kObject: return "object";
+    case Kind::kNil:
+      return "nil";
+    case Kind::kBool:
+      return "boolean";
+    case Kind::kInt:
+      return "integer";
+    case Kind::kFloat:
+      return "float";
+    case Kind::kString:
+      return "string";
+    case Kind::kArray:
+      return "array";
+    case Kind::kObject:
+      return "object";
   }
   return "value";
 }
@@ -288,10 +345,14 @@ double parse_js_number(std::string_view s) {
       double v = 0;
       for (char c : s.substr(2)) {
         int digit;
-        if (c >= '0' && c <= '9') digit = c - '0';
-        else if (c >= 'a' && c <= 'f') digit = c - 'a' + 10;
-        else if (c >= 'A' && c <= 'F') digit = c - 'A' + 10;
-        else return kNaN;
+        if (c >= '0' && c <= '9')
+          digit = c - '0';
+        else if (c >= 'a' && c <= 'f')
+          digit = c - 'a' + 10;
+        else if (c >= 'A' && c <= 'F')
+          digit = c - 'A' + 10;
+        else
+          return kNaN;
         if (digit >= base) return kNaN;
         v = v * base + digit;
       }

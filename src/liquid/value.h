@@ -89,6 +89,8 @@ class Value {
 
   // Truthiness as in LiquidJS: only nil and false are falsy.
   bool truthy() const;
+  // JavaScript's truthiness (`if (value)`): also 0, NaN and "" are falsy.
+  bool js_truthy() const;
   // `== empty`: empty string, array or object.
   bool is_empty() const;
   // `== blank`: nil, false, empty, or a string of only whitespace.

@@ -44,6 +44,15 @@ TEST(Value, TruthinessIsLiquidJs) {
   EXPECT_TRUE(Value(Array{}).truthy());
 }
 
+TEST(Value, JsTruthinessIsJavaScript) {
+  EXPECT_FALSE(Value().js_truthy());
+  EXPECT_FALSE(Value(0).js_truthy());
+  EXPECT_FALSE(Value(std::numeric_limits<double>::quiet_NaN()).js_truthy());
+  EXPECT_FALSE(Value("").js_truthy());
+  EXPECT_TRUE(Value("0").js_truthy());
+  EXPECT_TRUE(Value(Array{}).js_truthy());
+}
+
 TEST(Value, EmptyAndBlank) {
   EXPECT_TRUE(Value("").is_empty());
   EXPECT_FALSE(Value(" ").is_empty());

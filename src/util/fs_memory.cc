@@ -1,4 +1,5 @@
 #include "util/fs_memory.h"
+#include "util/path.h"
 
 #include <cerrno>
 #include <cstring>
@@ -8,18 +9,6 @@ namespace hypergen {
 namespace {
 
 constexpr int kMaxSymlinkHops = 40;
-
-std::vector<std::string> split(std::string_view path) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < path.size()) {
-    std::size_t j = path.find('/', i);
-    if (j == std::string_view::npos) j = path.size();
-    if (j > i) out.emplace_back(path.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
-}
 
 std::string join(const std::string& dir, const std::string& name) {
   return dir == "/" ? "/" + name : dir + "/" + name;
@@ -60,7 +49,7 @@ MemoryFileSystem::MemoryFileSystem() {
 std::string MemoryFileSystem::absolute(const std::string& path) const {
   std::string full = (!path.empty() && path[0] == '/') ? path : join(cwd_, path);
   std::string out = "/";
-  for (auto& part : split(full)) {
+  for (auto& part : split_path(full)) {
     if (part == ".") continue;
     out = join(out, part);  // ".." is resolved physically by resolve()
   }
@@ -71,7 +60,7 @@ Result<std::string> MemoryFileSystem::resolve(const std::string& path, bool foll
   if (path.find('\0') != std::string::npos) return sys_error("resolve", path, EINVAL);
   std::string full = (!path.empty() && path[0] == '/') ? path : join(cwd_, path);
   std::deque<std::string> todo;
-  for (auto& part : split(full)) todo.push_back(part);
+  for (auto& part : split_path(full)) todo.push_back(part);
   std::string current = "/";
   int hops = 0;
   while (!todo.empty()) {
@@ -93,7 +82,7 @@ Result<std::string> MemoryFileSystem::resolve(const std::string& path, bool foll
     const Node& node = it->second;
     if (node.type == FileStat::Type::kSymlink && (!last || follow_last)) {
       if (++hops > kMaxSymlinkHops) return sys_error("resolve", path, ELOOP);
-      auto target = split(node.data);
+      auto target = split_path(node.data);
       for (auto r = target.rbegin(); r != target.rend(); ++r) todo.push_front(*r);
       if (!node.data.empty() && node.data[0] == '/') current = "/";
       continue;
@@ -291,7 +280,7 @@ Status MemoryFileSystem::remove(const std::string& path) {
 
 Status MemoryFileSystem::make_dirs(const std::string& path) {
   std::string current = "/";
-  for (auto& part : split(absolute(path))) {
+  for (auto& part : split_path(absolute(path))) {
     std::string next = join(current, part);
     auto resolved = resolve(next, true);
     if (!resolved) return sys_error("create directory", path, ENOTDIR);
