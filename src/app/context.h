@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "util/fs.h"
+#include "util/metrics.h"
 
 namespace hypergen::app {
 
@@ -57,6 +58,9 @@ struct Context {
   std::string cwd;
   // Colour on stdout (TTY and no NO_COLOR, or FORCE_COLOR).
   bool color = false;
+  // Stage timings and counters for `--stats`; null (the usual case) when
+  // stats are off, so every timer costs one pointer test.
+  Metrics* metrics = nullptr;
 };
 
 // Colour decision shared by every command: NO_COLOR wins, then FORCE_COLOR,

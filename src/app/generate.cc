@@ -1,9 +1,11 @@
 #include "app/generate.h"
 
 #include <chrono>
+#include <thread>
 
 #include "app/partials.h"
 #include "app/shell.h"
+#include "app/workspace.h"
 #include "apply/apply.h"
 #include "apply/diff.h"
 #include "apply/paths.h"
@@ -148,14 +150,20 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
                         "--jobs needs a whole number from 1 to 1024, got '" + j->to_output() + "'");
     }
     jobs = static_cast<int>(j->as_int());
+    // More threads than cores only adds switching (and oneTBB warns about
+    // arenas larger than its worker limit); the output is the same anyway.
+    int cores = static_cast<int>(std::thread::hardware_concurrency());
+    if (cores > 0 && jobs > cores) jobs = cores;
   }
   auto env_lookup = [&](std::string_view name) { return ctx.env.get(name); };
   auto cfg = config::load_config(ctx.fs, env_lookup, ctx.cwd);
   if (!cfg) return tl::unexpected(cfg.error());
+  Metrics* metrics = ctx.metrics;
 
   // Finish or undo a crashed earlier run before looking at any target.
   std::string recovery;
   if (!dry) {
+    ScopedTimer timer(metrics, Stage::kApply);
     auto rec = apply::recover(ctx.fs, cfg->project_root);
     if (!rec) return tl::unexpected(rec.error());
     if (rec->had_journal) {
@@ -164,7 +172,9 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
     }
   }
 
+  ScopedTimer resolve_timer(metrics, Stage::kResolve);
   auto res = resolve::resolve_action(ctx.fs, *cfg, parsed.positionals);
+  resolve_timer.stop();
   if (!res) {
     Error e = res.error();
     if (e.kind == ErrorKind::kNotFound && e.message.find("did you mean") == std::string::npos &&
@@ -189,9 +199,11 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
                                                 "' for generator '" + res->generator +
                                                 "': " + res->action_dir + " is not a folder");
   }
-  auto listed = discover::list_templates(ctx.fs, res->action_dir);
+  auto listed = action_templates(ctx, *cfg, res->action_dir);
   if (!listed) return tl::unexpected(listed.error());
-  auto files = resolve::order_templates(std::move(*listed), res->subaction);
+  ScopedTimer order_timer(metrics, Stage::kResolve);
+  auto files = resolve::order_templates(std::move(listed->files), res->subaction);
+  order_timer.stop();
   if (!files) return tl::unexpected(files.error());
 
   args::LocalsInput in;
@@ -213,7 +225,9 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
                                       std::chrono::system_clock::now().time_since_epoch())
                                       .count()));
   }
+  ScopedTimer params_timer(metrics, Stage::kParams);
   auto locals = args::build_locals(in);
+  params_timer.stop();
   if (!locals) return tl::unexpected(locals.error());
 
   FolderPartialLoader partials(ctx.fs, {res->action_dir, res->templates_root});
@@ -221,8 +235,11 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
   render::RenderOptions ropts;
   ropts.cwd = ctx.cwd;
   ropts.jobs = jobs;
+  ScopedTimer render_timer(metrics, Stage::kRender);
   auto rendered = render::render_templates(ctx.fs, engine, *files, *locals, ropts);
+  render_timer.stop();
   if (!rendered) return tl::unexpected(rendered.error());
+  count(metrics, Counter::kTemplatesRendered, rendered->size());
 
   std::string templates_var = res->templates_root;
   if (const liquid::Value* t = locals->as_object().find("templates"); t && t->is_string()) {
@@ -233,8 +250,11 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
   ConsoleDecider decider(ctx.console, interactive, ctx.color);
   plan::PlanOptions popts;
   popts.force_all = force || cfg->overwrite;
+  ScopedTimer plan_timer(metrics, Stage::kPlan);
   auto planned = plan::make_plan(*rendered, disk, decider, popts);
+  plan_timer.stop();
   if (!planned) return tl::unexpected(planned.error());
+  count(metrics, Counter::kFilesPlanned, planned->changes.size());
 
   report::Summary summary;
   summary.recovery = recovery;
@@ -248,8 +268,11 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
     // cost of ~16 fsyncs (tens of ms), which is why it is not the default.
     auto fsync = ctx.env.get("HYPERGEN_FSYNC");
     aopts.durable = fsync && !fsync->empty() && *fsync != "0";
+    ScopedTimer apply_timer(metrics, Stage::kApply);
     auto applied = apply::apply_changes(ctx.fs, aopts, planned->changes);
+    apply_timer.stop();
     if (!applied) return tl::unexpected(applied.error());
+    count(metrics, Counter::kFilesWritten, planned->changes.size());
   }
   summary.applied = !dry;
 

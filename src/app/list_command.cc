@@ -1,6 +1,10 @@
 #include "app/list_command.h"
 
+#include "app/cache_command.h"
+#include "app/workspace.h"
+
 #include <set>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -34,7 +38,7 @@ Status list_command(Context& ctx, std::span<const std::string> args) {
   }
   auto cfg = load(ctx);
   if (!cfg) return tl::unexpected(cfg.error());
-  auto gens = resolve::all_generators(ctx.fs, *cfg);
+  auto gens = generators(ctx, *cfg);
   if (!gens) return tl::unexpected(gens.error());
   if (json) {
     nlohmann::json doc;
@@ -84,7 +88,7 @@ Status list_command(Context& ctx, std::span<const std::string> args) {
 Status generator_help(Context& ctx, const std::string& generator) {
   auto cfg = load(ctx);
   if (!cfg) return tl::unexpected(cfg.error());
-  auto gens = resolve::all_generators(ctx.fs, *cfg);
+  auto gens = generators(ctx, *cfg);
   if (!gens) return tl::unexpected(gens.error());
   const discover::GeneratorInfo* gen = nullptr;
   std::vector<std::string> names;
@@ -100,11 +104,22 @@ Status generator_help(Context& ctx, const std::string& generator) {
   std::string text = "Generator " + gen->name + " (" + render::display_path(ctx.cwd, gen->path) +
                      ")\n\nUsage: hypergen " + gen->name +
                      " <action> [name] [--variable value …]\n\nActions:\n";
+  std::optional<index::Loaded> loaded;
+  // The variables a template reads depend only on its bytes: with the
+  // index's content hash they are cached on disk, so a repeated `help`
+  // reads no template file.
+  auto copts = cache_options(*cfg);
+  if (!copts) return tl::unexpected(copts.error());
+  cache::Cache cache(*copts, &ctx.fs, nullptr, ctx.metrics);
   for (const auto& a : gen->actions) {
     if (!a.is_dir) continue;
-    auto files = discover::list_templates(ctx.fs, a.path);
+    auto files = action_templates(ctx, *cfg, a.path, &loaded);
     if (!files) return tl::unexpected(files.error());
-    auto ordered = resolve::order_templates(std::move(*files), std::nullopt);
+    std::unordered_map<std::string, std::uint64_t> hashes;
+    for (std::size_t i = 0; i < files->content_hashes.size(); ++i) {
+      hashes.emplace(files->files[i].path, files->content_hashes[i]);
+    }
+    auto ordered = resolve::order_templates(std::move(files->files), std::nullopt);
     if (!ordered) return tl::unexpected(ordered.error());
     std::set<std::string> vars;
     std::size_t liquid_count = 0, other = 0;
@@ -115,9 +130,27 @@ Status generator_help(Context& ctx, const std::string& generator) {
         continue;
       }
       ++liquid_count;
+      std::optional<cache::Key> key;
+      if (auto h = hashes.find(f.path); h != hashes.end()) {
+        key = cache::KeyBuilder("help-variables").add(h->second).key();
+        if (auto hit = cache.get_bytes(*key)) {
+          for (std::size_t at = 0; at < hit->size();) {
+            auto nl = hit->find('\n', at);
+            if (nl == std::string::npos) nl = hit->size();
+            if (nl > at) vars.insert(hit->substr(at, nl - at));
+            at = nl + 1;
+          }
+          continue;
+        }
+      }
       auto src = ctx.fs.read_file(f.path);
       if (!src) return tl::unexpected(src.error());
-      for (auto& v : render::scan_variables(*src)) vars.insert(v);
+      std::string joined;
+      for (auto& v : render::scan_variables(*src)) {
+        joined += v + "\n";
+        vars.insert(v);
+      }
+      if (key) cache.put_bytes(*key, joined);
     }
     std::string usage = a.name == "_default" ? gen->name : gen->name + " " + a.name;
     text += "  " + usage + "\n";

@@ -10,6 +10,7 @@
 
 #include "apply/journal.h"
 #include "apply/paths.h"
+#include "util/state_dir.h"
 
 namespace hypergen::apply {
 namespace {
@@ -209,7 +210,8 @@ Result<RecoveryReport> recover_locked(FileSystem& fs, const std::string& root) {
 
 Result<std::unique_ptr<FileLock>> take_lock(FileSystem& fs, const std::string& root,
                                             std::chrono::milliseconds timeout) {
-  HG_RETURN_IF_ERROR(fs.make_dirs(journal_dir(root)));
+  auto made = make_state_dir(fs, root, "journal");
+  if (!made) return tl::unexpected(made.error());
   return fs.lock_file(hypergen_dir(root) + "/lock", timeout);
 }
 

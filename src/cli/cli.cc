@@ -70,7 +70,50 @@ std::string format_error(const Error& error, bool color) {
   return out;
 }
 
-int run(app::Context& ctx, std::span<const std::string> args) {
+namespace {
+
+bool env_flag(const app::Environment& env, std::string_view name) {
+  auto v = env.get(name);
+  return v && !v->empty() && *v != "0" && *v != "false";
+}
+
+// Runs one command line (without `--stats`).
+int dispatch(app::Context& ctx, std::span<const std::string> args);
+
+}  // namespace
+
+int run(app::Context& ctx, std::span<const std::string> raw_args) {
+  // `--stats` is a global flag: taken out wherever it appears before a `--`
+  // (so it never becomes a template variable), like HYPERGEN_STATS=1.
+  std::vector<std::string> args;
+  args.reserve(raw_args.size());
+  bool stats = false, json = false, after_dashes = false;
+  for (const std::string& a : raw_args) {
+    if (!after_dashes && a == "--stats") {
+      stats = true;
+      continue;
+    }
+    if (a == "--") after_dashes = true;
+    if (!after_dashes && a == "--json") json = true;
+    args.push_back(a);
+  }
+  if (!stats) stats = env_flag(ctx.env, "HYPERGEN_STATS");
+  if (!stats || ctx.metrics != nullptr) return dispatch(ctx, args);
+
+  Metrics metrics;
+  ctx.metrics = &metrics;
+  int code = dispatch(ctx, args);
+  ctx.metrics = nullptr;
+  // With --json the numbers are one JSON object on stderr, so stdout stays
+  // one parseable document.
+  ctx.console.err(json ? format_stats_json(metrics.snapshot()) + "\n"
+                       : format_stats_table(metrics.snapshot()));
+  return code;
+}
+
+namespace {
+
+int dispatch(app::Context& ctx, std::span<const std::string> args) {
   if (args.empty()) {
     ctx.console.out(general_help());
     return 0;
@@ -103,6 +146,8 @@ int run(app::Context& ctx, std::span<const std::string> args) {
   ctx.console.err(format_error(status.error(), color));
   return exit_code(status.error().kind);
 }
+
+}  // namespace
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "app/cache_command.h"
 #include "app/generate.h"
 #include "app/init_command.h"
 #include "app/list_command.h"
@@ -22,14 +23,16 @@ constexpr char kHelpUsage[] =
     "actions and the variables their templates use.\n";
 
 const std::array kCommands = {
+    Command{"cache", "show, clear or rebuild the template index and cached objects",
+            app::kCacheUsage, app::cache_command},
     Command{"help", "show help for a command", kHelpUsage, help_command},
     Command{"init", "scaffold _templates with a generator-making generator (init self)",
             app::kInitUsage, app::init_command},
     Command{"list", "list the generators and their actions", app::kListUsage, app::list_command},
     Command{"recover", "finish or undo a generation interrupted by a crash", app::kRecoverUsage,
             app::recover_command},
-    Command{"render", "render one template file with JSON data (try a template)",
-            app::kRenderUsage, app::render_command},
+    Command{"render", "render one template file with JSON data (try a template)", app::kRenderUsage,
+            app::render_command},
 };
 
 Status help_command(app::Context& ctx, std::span<const std::string> args) {
@@ -55,7 +58,9 @@ Status help_command(app::Context& ctx, std::span<const std::string> args) {
 
 }  // namespace
 
-std::span<const Command> commands() { return kCommands; }
+std::span<const Command> commands() {
+  return kCommands;
+}
 
 const Command* find_command(std::string_view name) {
   auto it = std::find_if(kCommands.begin(), kCommands.end(),

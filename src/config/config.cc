@@ -51,7 +51,65 @@ std::string parent_of(const std::string& dir) {
 struct FileValues {
   std::vector<std::pair<std::string, int>> templates;  // value, line
   std::optional<std::pair<std::string, int>> conflict;
+  std::optional<std::pair<std::string, int>> cache_policy, cache_max_bytes, cache_shared;
 };
+
+Status read_yaml_cache(const std::string& path, const YAML::Node& node, FileValues& values) {
+  if (node.IsNull()) return {};
+  if (!node.IsMap()) {
+    return make_error(ErrorKind::kData, "'cache' must be a mapping (policy, maxBytes, shared)",
+                      {path, node.Mark().line + 1, node.Mark().column + 1});
+  }
+  for (const auto& item : node) {
+    std::string key = item.first.Scalar();
+    const YAML::Node& v = item.second;
+    std::optional<std::pair<std::string, int>>* slot = nullptr;
+    if (key == "policy") {
+      slot = &values.cache_policy;
+    } else if (key == "maxBytes") {
+      slot = &values.cache_max_bytes;
+    } else if (key == "shared") {
+      slot = &values.cache_shared;
+    } else {
+      return make_error(ErrorKind::kData,
+                        "unknown key 'cache." + key + "' (known: policy, maxBytes, shared)",
+                        {path, item.first.Mark().line + 1, item.first.Mark().column + 1});
+    }
+    if (!v.IsScalar()) {
+      return make_error(ErrorKind::kData, "'cache." + key + "' must be a single value",
+                        {path, v.Mark().line + 1, v.Mark().column + 1});
+    }
+    *slot = std::make_pair(v.Scalar(), v.Mark().line + 1);
+  }
+  return {};
+}
+
+Status read_json_cache(const std::string& path, const nlohmann::json& node, FileValues& values) {
+  if (!node.is_object())
+    return make_error(ErrorKind::kData, "'cache' must be an object", {path, 0, 0});
+  for (const auto& [key, v] : node.items()) {
+    std::optional<std::pair<std::string, int>>* slot = nullptr;
+    if (key == "policy") {
+      slot = &values.cache_policy;
+    } else if (key == "maxBytes") {
+      slot = &values.cache_max_bytes;
+    } else if (key == "shared") {
+      slot = &values.cache_shared;
+    } else {
+      return make_error(ErrorKind::kData,
+                        "unknown key 'cache." + key + "' (known: policy, maxBytes, shared)",
+                        {path, 0, 0});
+    }
+    if (v.is_string()) {
+      *slot = std::make_pair(v.get<std::string>(), 0);
+    } else if (v.is_number_unsigned()) {
+      *slot = std::make_pair(std::to_string(v.get<std::uint64_t>()), 0);
+    } else {
+      return make_error(ErrorKind::kData, "'cache." + key + "' must be a string", {path, 0, 0});
+    }
+  }
+  return {};
+}
 
 Result<FileValues> read_yaml_config(const std::string& path, const std::string& text) {
   FileValues values;
@@ -85,6 +143,7 @@ Result<FileValues> read_yaml_config(const std::string& path, const std::string& 
     if (auto c = root["conflict"]) {
       values.conflict = std::make_pair(c.Scalar(), c.Mark().line + 1);
     }
+    if (auto c = root["cache"]) HG_RETURN_IF_ERROR(read_yaml_cache(path, c, values));
   } catch (const YAML::Exception& e) {
     return make_error(ErrorKind::kData, std::string("YAML: ") + e.what(), {path, 0, 0});
   }
@@ -116,6 +175,7 @@ Result<FileValues> read_json_config(const std::string& path, const std::string& 
       return make_error(ErrorKind::kData, "'conflict' must be a string", {path, 0, 0});
     values.conflict = std::make_pair(j["conflict"].get<std::string>(), 0);
   }
+  if (j.contains("cache")) HG_RETURN_IF_ERROR(read_json_cache(path, j["cache"], values));
   return values;
 }
 
@@ -181,6 +241,26 @@ Result<Config> load_config(FileSystem& fs, const EnvLookup& env, const std::stri
     else
       return make_error(ErrorKind::kUsage, "HYPERGEN_CONFLICT: unknown strategy '" + *v + "'");
     config.conflict_origin = "$HYPERGEN_CONFLICT";
+  }
+  if (values.cache_policy) {
+    const auto& [v, line] = *values.cache_policy;
+    if (v != "lru" && v != "lfu" && v != "ttl") {
+      return make_error(ErrorKind::kData, "unknown cache policy '" + v + "' (use lru, lfu or ttl)",
+                        {config.config_file, line, 0});
+    }
+    config.cache.policy = v;
+    config.cache.policy_origin = origin_of(config.config_file, line);
+  }
+  if (values.cache_max_bytes) {
+    const auto& [v, line] = *values.cache_max_bytes;
+    config.cache.max_bytes = v;
+    config.cache.max_bytes_origin = origin_of(config.config_file, line);
+    config.cache.max_bytes_where = {config.config_file, line, 0};
+  }
+  if (values.cache_shared && !values.cache_shared->first.empty()) {
+    const auto& [v, line] = *values.cache_shared;
+    config.cache.shared = absolute_path(config.project_root, v);
+    config.cache.shared_origin = origin_of(config.config_file, line);
   }
   for (const char* name : {"HYPERGEN_OVERWRITE", "HYGEN_OVERWRITE"}) {
     if (auto v = env(name); v && !v->empty()) {

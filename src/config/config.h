@@ -14,6 +14,15 @@
 // Template roots follow Hygen (spec §4.1) when the file has no `templates:`:
 // $HYPERGEN_TMPLS, then $HYGEN_TMPLS (each only if the path exists), then
 // `<cwd>/_templates`. Only the cwd is checked for `_templates`, as in Hygen.
+//
+// The cache settings (docs/performance.md) come from the project file only:
+//   cache:
+//     policy: lru | lfu | ttl     in-process eviction policy (default lru)
+//     maxBytes: 50MB              byte budget, a number or "512k"/"50MB"/"1G"
+//     shared: ../team-cache       optional read-only team cache folder
+// (JSON: "cache": {"policy": …, "maxBytes": … or a number, "shared": …}).
+// The policy is checked here; the size text is parsed by its user (cache/),
+// which reports errors at `max_bytes_where`.
 
 #include <functional>
 #include <optional>
@@ -34,6 +43,16 @@ struct TemplateRoot {
   std::string origin;  // "hypergen.yml:3", "$HYGEN_TMPLS", "./_templates"
 };
 
+struct CacheSettings {
+  std::string policy = "lru";  // "lru" | "lfu" | "ttl"
+  std::string policy_origin = "default";
+  std::string max_bytes;  // as written; empty: the default budget
+  std::string max_bytes_origin = "default";
+  SourceLocation max_bytes_where;  // for errors about its value
+  std::string shared;              // absolute folder; empty: no shared level
+  std::string shared_origin;
+};
+
 struct Config {
   std::string project_root;  // absolute
   std::string config_file;   // absolute path of the project file, or empty
@@ -43,6 +62,7 @@ struct Config {
   // HYPERGEN_OVERWRITE / HYGEN_OVERWRITE set to a non-empty value.
   bool overwrite = false;
   std::string overwrite_origin;
+  CacheSettings cache;
 };
 
 using EnvLookup = std::function<std::optional<std::string>(std::string_view)>;

@@ -15,6 +15,7 @@
 #include "discover/discover.h"
 #include "frontmatter/frontmatter.h"
 #include "index/index.h"
+#include "util/state_dir.h"
 
 namespace hypergen::index {
 
@@ -330,8 +331,9 @@ Result<std::int64_t> persist(FileSystem& fs, const std::string& project_root,
                              const std::string& bytes, const Options& options) {
   if (bytes.empty()) return make_error(ErrorKind::kFailure, "index too large to serialize");
   std::string path = index_path(project_root);
-  std::string dir = path.substr(0, path.rfind('/'));
-  HG_RETURN_IF_ERROR(fs.make_dirs(dir));
+  auto made = make_state_dir(fs, project_root, "cache");
+  if (!made) return tl::unexpected(made.error());
+  const std::string& dir = *made;
   auto lock = fs.lock_file(dir + "/index.lock", options.lock_timeout);
   if (!lock) return tl::unexpected(lock.error());
   std::string tmp = path + temp_suffix();
@@ -386,6 +388,7 @@ struct Staleness {
 Staleness find_stale(const Index& index, Checker& checker, Depth depth) {
   Staleness s;
   s.root_changed.resize(index.root_count());
+  if (depth == Depth::kNone) return s;
   std::string path;
   for (std::size_t r = 0; r < index.root_count(); ++r) {
     auto rec = index.root_record(r);

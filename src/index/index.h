@@ -130,6 +130,8 @@ class Index {
 };
 
 enum class Depth : std::uint8_t {
+  kNone,        // validate nothing but the root list: the caller validates what it
+                // uses (ensure_action) and reloads at kGenerators on a miss
   kGenerators,  // roots, generators, actions (enough for `list`)
   kFull,        // also every action's templates, each validated
 };

@@ -1,0 +1,125 @@
+#include "app/workspace.h"
+
+#include <algorithm>
+
+namespace hypergen::app {
+
+namespace {
+
+index::Options index_options(index::Depth depth) {
+  index::Options o;
+  o.depth = depth;
+  return o;
+}
+
+// The action record whose folder is `action_dir`, if the index has one.
+std::optional<std::size_t> find_action_by_dir(const index::Index& idx,
+                                              const std::string& action_dir) {
+  auto slash = action_dir.rfind('/');
+  if (slash == std::string::npos || slash == 0) return std::nullopt;
+  auto gslash = action_dir.rfind('/', slash - 1);
+  if (gslash == std::string::npos) return std::nullopt;
+  std::string gen = action_dir.substr(gslash + 1, slash - gslash - 1);
+  std::string act = action_dir.substr(slash + 1);
+  if (auto a = idx.find_action(gen, act); a && a->path == action_dir) return a->index;
+  // Several roots define it: look for the one in the chosen root.
+  for (std::size_t i = 0; i < idx.action_count(); ++i) {
+    auto a = idx.action(i);
+    if (a.path == action_dir) return i;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<std::string> root_paths(const config::Config& cfg) {
+  std::vector<std::string> roots;
+  roots.reserve(cfg.templates.size());
+  for (const auto& r : cfg.templates) roots.push_back(r.path);
+  return roots;
+}
+
+bool index_enabled(const Context& ctx) {
+  auto v = ctx.env.get("HYPERGEN_NO_INDEX");
+  return !v || v->empty() || *v == "0";
+}
+
+std::optional<index::Loaded> load_index(Context& ctx, const config::Config& cfg,
+                                        index::Depth depth) {
+  if (!index_enabled(ctx) || cfg.templates.empty()) return std::nullopt;
+  auto loaded = index::load_or_build(ctx.fs, cfg.project_root, root_paths(cfg),
+                                     index_options(depth), ctx.metrics);
+  if (!loaded) return std::nullopt;
+  return std::move(*loaded);
+}
+
+std::vector<discover::GeneratorInfo> merge_generators(std::vector<discover::GeneratorInfo> all) {
+  std::vector<discover::GeneratorInfo> merged;
+  for (auto& g : all) {
+    auto it =
+        std::find_if(merged.begin(), merged.end(), [&](const auto& m) { return m.name == g.name; });
+    if (it == merged.end()) {
+      merged.push_back(std::move(g));
+      continue;
+    }
+    for (auto& a : g.actions) {
+      bool known = std::any_of(it->actions.begin(), it->actions.end(),
+                               [&](const auto& x) { return x.name == a.name; });
+      if (!known) it->actions.push_back(std::move(a));
+    }
+    std::sort(it->actions.begin(), it->actions.end(),
+              [](const auto& x, const auto& y) { return x.name < y.name; });
+  }
+  std::stable_sort(merged.begin(), merged.end(),
+                   [](const auto& x, const auto& y) { return x.name < y.name; });
+  return merged;
+}
+
+Result<std::vector<discover::GeneratorInfo>> generators(Context& ctx, const config::Config& cfg) {
+  if (auto loaded = load_index(ctx, cfg, index::Depth::kGenerators)) {
+    // The index lists generators root by root, in root order.
+    return merge_generators(loaded->index.generator_infos());
+  }
+  ScopedTimer timer(ctx.metrics, Stage::kDiscover);
+  return resolve::all_generators(ctx.fs, cfg);
+}
+
+Result<ActionFiles> action_templates(Context& ctx, const config::Config& cfg,
+                                     const std::string& action_dir,
+                                     std::optional<index::Loaded>* cached) {
+  std::optional<index::Loaded> local;
+  std::optional<index::Loaded>& slot = cached != nullptr ? *cached : local;
+  if (index_enabled(ctx)) {
+    // Nothing but the root list is validated up front: ensure_action checks
+    // the folders and files of the one action used. An action the index does
+    // not know yet (added since) costs one generator-level refresh.
+    if (!slot) slot = load_index(ctx, cfg, index::Depth::kNone);
+    std::optional<std::size_t> at;
+    if (slot) at = find_action_by_dir(slot->index, action_dir);
+    if (slot && !at) {
+      slot = load_index(ctx, cfg, index::Depth::kGenerators);
+      if (slot) at = find_action_by_dir(slot->index, action_dir);
+    }
+    if (slot && at) {
+      auto view =
+          index::ensure_action(ctx.fs, cfg.project_root, slot->index, *at,
+                               index_options(index::Depth::kNone), ctx.metrics, &slot->report);
+      if (view && view->is_dir) {
+        ActionFiles out;
+        out.files = slot->index.template_files(*view);
+        out.content_hashes.reserve(view->template_count);
+        for (std::size_t i = 0; i < view->template_count; ++i) {
+          out.content_hashes.push_back(
+              slot->index.template_at(view->first_template + i).content_hash);
+        }
+        return out;
+      }
+    }
+  }
+  ScopedTimer timer(ctx.metrics, Stage::kDiscover);
+  auto listed = discover::list_templates(ctx.fs, action_dir);
+  if (!listed) return tl::unexpected(listed.error());
+  return ActionFiles{std::move(*listed), {}};
+}
+
+}  // namespace hypergen::app

@@ -1,0 +1,4 @@
+---
+to: "{{ cwd | remove_last: \"/proj\" }}/outside/abs.txt"
+---
+escaped

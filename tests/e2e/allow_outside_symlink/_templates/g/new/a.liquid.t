@@ -1,0 +1,4 @@
+---
+to: out/allowed.txt
+---
+escaped

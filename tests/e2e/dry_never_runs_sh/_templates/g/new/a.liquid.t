@@ -1,0 +1,5 @@
+---
+to: out.txt
+sh: touch ran-sh.txt
+---
+body

@@ -1,0 +1,4 @@
+---
+to:
+sh: touch ran-sh-2.txt
+---

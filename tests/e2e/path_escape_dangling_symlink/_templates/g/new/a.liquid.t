@@ -1,0 +1,4 @@
+---
+to: new.txt
+---
+escaped

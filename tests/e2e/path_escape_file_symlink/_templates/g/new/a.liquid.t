@@ -1,0 +1,5 @@
+---
+to: f.txt
+force: true
+---
+escaped

@@ -1,0 +1,4 @@
+---
+to: src/a/b/c/d.txt
+---
+escaped

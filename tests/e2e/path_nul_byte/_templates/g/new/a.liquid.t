@@ -1,0 +1,4 @@
+---
+to: "a\0b.txt"
+---
+escaped

@@ -1,0 +1,4 @@
+---
+to: out/a-{{ name }}.txt
+---
+a {{ name }}

@@ -1,0 +1,4 @@
+---
+to: out/b.txt
+---
+old body
