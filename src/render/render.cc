@@ -1,11 +1,8 @@
 #include "render/render.h"
+#include "util/parallel.h"
 
 #include <atomic>
 #include <optional>
-
-#include <tbb/global_control.h>
-#include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
 
 namespace hypergen::render {
 
@@ -104,15 +101,7 @@ Result<std::vector<RenderedTemplate>> render_templates(
   };
   bool parallel = options.jobs != 1 && files.size() > options.parallel_threshold;
   if (parallel) {
-    auto run = [&] {
-      tbb::parallel_for(std::size_t{0}, files.size(), [&](std::size_t i) { work(i); });
-    };
-    if (options.jobs > 1) {
-      tbb::task_arena arena(options.jobs);
-      arena.execute(run);
-    } else {
-      run();
-    }
+    parallel_for(files.size(), options.jobs > 1 ? static_cast<std::size_t>(options.jobs) : 0, work);
   } else {
     for (std::size_t i = 0; i < files.size(); ++i) work(i);
   }

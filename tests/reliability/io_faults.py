@@ -21,6 +21,7 @@ import os
 import shutil
 import sys
 
+sys.dont_write_bytecode = True  # keep the source tree free of __pycache__
 from relcommon import (EXIT_IO, EXIT_KILLED, EXIT_OK, describe_diff, die,
                        fault_injection_available, leftovers, make_project, run, snapshot,
                        work_base)

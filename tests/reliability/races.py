@@ -26,6 +26,7 @@ import shutil
 import subprocess
 import sys
 
+sys.dont_write_bytecode = True  # keep the source tree free of __pycache__
 from relcommon import (CONFIG_OLD, EXIT_OK, die, leftovers, make_project, run, snapshot,
                        work_base)
 
@@ -174,8 +175,8 @@ def main():
     list_rounds(binary, base, rounds, 4)
     shutil.rmtree(base, ignore_errors=True)
     print("race rounds: %d generation rounds (2 and 4 processes, same and different actions; "
-          "%d runs refused cleanly, exit codes %s), %d list rounds (2 and 4 processes, index rebuilt each "
-          "round); no lost write, no torn file, no leftover" %
+          "%d runs refused cleanly, exit codes %s), %d list rounds (2 and 4 processes, "
+          "index rebuilt each round); no lost write, no torn file, no leftover" %
           (gen_rounds, total_refused, REFUSED_CODES, 2 * rounds))
     return 0
 
