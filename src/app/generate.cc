@@ -164,7 +164,7 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
   std::string recovery;
   if (!dry) {
     ScopedTimer timer(metrics, Stage::kApply);
-    auto rec = apply::recover(ctx.fs, cfg->project_root);
+    auto rec = apply::recover(ctx.fs, cfg->project_root, apply::kDefaultLockTimeout, allow_outside);
     if (!rec) return tl::unexpected(rec.error());
     if (rec->had_journal) {
       recovery = rec->summary;
@@ -262,6 +262,7 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
   if (!dry && !planned->changes.empty()) {
     apply::ApplyOptions aopts;
     aopts.project_root = cfg->project_root;
+    aopts.allow_outside = allow_outside;
     // The commit is atomic against a crashing process without any fsync
     // (staged files + journal + rename; the page cache survives the
     // process). HYPERGEN_FSYNC=1 adds durability against power loss at the

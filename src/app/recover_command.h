@@ -13,11 +13,15 @@
 namespace hypergen::app {
 
 inline constexpr char kRecoverUsage[] =
-    "Usage: hypergen recover\n"
+    "Usage: hypergen recover [--allow-outside]\n"
     "\n"
     "Finishes (rolls forward) or undoes (rolls back) a generation that was\n"
     "interrupted while writing, using the journal in .hypergen/ of the project.\n"
-    "Afterwards every file is entirely old or entirely new.\n";
+    "Afterwards every file is entirely old or entirely new.\n"
+    "\n"
+    "A journal that names files outside the project (left by a generation run\n"
+    "with --allow-outside) is only replayed with --allow-outside; a journal\n"
+    "whose staged files do not belong to its targets is set aside, never run.\n";
 Status recover_command(Context& ctx, std::span<const std::string> args);
 
 }  // namespace hypergen::app

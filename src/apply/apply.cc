@@ -153,8 +153,63 @@ Status roll_forward(FileSystem& fs, const std::string& root, const Journal& jour
   return remove_journal(fs, root, durable);
 }
 
+// Where the new (".new") and old (".old") contents of change `i` of the
+// apply `id` are kept: hidden files beside the target.
+std::string staging_stem(const std::string& target, const std::string& id, std::size_t i) {
+  std::string base = base_of(target).substr(0, kMaxTempBase);
+  std::string stem = parent_of(target) + "/." + base + ".hg-" + id + "-" + std::to_string(i);
+  if (parent_of(target) == "/") stem = stem.substr(1);
+  return stem;
+}
+
+bool inside(const std::string& root, const std::string& path) {
+  return path.size() > root.size() && path.compare(0, root.size(), root) == 0 &&
+         path[root.size()] == '/';
+}
+
+// A journal is only replayed when it is one that apply_changes() could have
+// written for this project: every staged/backup name must be the one derived
+// from its target and the journal id (so a forged journal cannot rename or
+// remove arbitrary files), every created directory must lie on the way to a
+// target, and targets outside the project root need the same explicit
+// permission they needed when the apply was planned (a journal copied along
+// with a project, or committed to a repository, must not reach outside it).
+Status check_journal(const Journal& journal, const std::string& root, bool allow_outside) {
+  auto forged = [&](const std::string& what) {
+    return make_error(ErrorKind::kData, "apply journal does not match this project: " + what);
+  };
+  for (std::size_t i = 0; i < journal.files.size(); ++i) {
+    const JournalFile& f = journal.files[i];
+    if (f.target.empty() || f.target.front() != '/' || f.target.find("/../") != std::string::npos ||
+        f.target.ends_with("/..")) {
+      return forged("target '" + f.target + "' is not a normalised absolute path");
+    }
+    std::string stem = staging_stem(f.target, journal.id, i);
+    if (f.staged != stem + ".new" || (!f.backup.empty() && f.backup != stem + ".old")) {
+      return forged("staged file '" + f.staged + "' does not belong to target '" + f.target + "'");
+    }
+  }
+  for (const std::string& dir : journal.created_dirs) {
+    bool on_the_way = false;
+    for (const JournalFile& f : journal.files) on_the_way = on_the_way || inside(dir, f.target);
+    if (!on_the_way) return forged("directory '" + dir + "' leads to none of its targets");
+  }
+  if (!allow_outside) {
+    for (const JournalFile& f : journal.files) {
+      if (!inside(root, f.target)) {
+        return make_error(ErrorKind::kConflict,
+                          "the interrupted apply in " + journal_path(root) +
+                              " names a file outside the project ('" + f.target +
+                              "'); if you trust it, run `hypergen recover --allow-outside`, "
+                              "otherwise delete that journal");
+      }
+    }
+  }
+  return {};
+}
+
 // Recovery with the lock held.
-Result<RecoveryReport> recover_locked(FileSystem& fs, const std::string& root) {
+Result<RecoveryReport> recover_locked(FileSystem& fs, const std::string& root, bool allow_outside) {
   RecoveryReport report;
   std::string path = journal_path(root);
   // A journal write that never reached its rename leaves only the temp file:
@@ -169,6 +224,13 @@ Result<RecoveryReport> recover_locked(FileSystem& fs, const std::string& root) {
     auto text = fs.read_file(path);
     if (!text) return tl::unexpected(text.error());
     journal = decode_journal(*text);
+  }
+  if (journal) {
+    auto checked = check_journal(*journal, root, allow_outside);
+    if (!checked && checked.error().kind == ErrorKind::kConflict) {
+      return tl::unexpected(checked.error());
+    }
+    if (!checked) journal = tl::unexpected(checked.error());
   }
   if (!journal) {
     std::string aside = path + ".corrupt";
@@ -291,10 +353,7 @@ Status prepare(FileSystem& fs, std::span<const FileChange> changes, Journal& jou
     }
     to_create.insert(missing.begin(), missing.end());
 
-    std::string base = base_of(change.path).substr(0, kMaxTempBase);
-    std::string stem =
-        parent_of(change.path) + "/." + base + ".hg-" + journal.id + "-" + std::to_string(i);
-    if (parent_of(change.path) == "/") stem = stem.substr(1);
+    std::string stem = staging_stem(change.path, journal.id, i);
     file.staged = stem + ".new";
     if (change.before) file.backup = stem + ".old";
     journal.files.push_back(std::move(file));
@@ -380,7 +439,7 @@ Result<ApplyResult> apply_changes(FileSystem& fs, const ApplyOptions& options,
 
   auto lock = take_lock(fs, root, options.lock_timeout);
   if (!lock) return tl::unexpected(lock.error());
-  auto recovered = recover_locked(fs, root);
+  auto recovered = recover_locked(fs, root, options.allow_outside);
   if (!recovered) return tl::unexpected(recovered.error());
 
   Journal journal;
@@ -455,7 +514,7 @@ Result<ApplyResult> apply_changes(FileSystem& fs, const ApplyOptions& options,
 }
 
 Result<RecoveryReport> recover(FileSystem& fs, const std::string& project_root,
-                               std::chrono::milliseconds lock_timeout) {
+                               std::chrono::milliseconds lock_timeout, bool allow_outside) {
   // Fast path, taken by almost every generation: no journal, nothing to do,
   // and no need to create .hypergen/ or take the lock.
   std::string path = journal_path(project_root);
@@ -466,7 +525,7 @@ Result<RecoveryReport> recover(FileSystem& fs, const std::string& project_root,
   if (!st->exists() && !tmp->exists()) return RecoveryReport{};
   auto lock = take_lock(fs, project_root, lock_timeout);
   if (!lock) return tl::unexpected(lock.error());
-  return recover_locked(fs, project_root);
+  return recover_locked(fs, project_root, allow_outside);
 }
 
 }  // namespace hypergen::apply

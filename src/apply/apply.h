@@ -52,6 +52,9 @@ struct ApplyOptions {
   bool durable = true;       // fsync staged files and directories
   // How long to wait for another hypergen process that holds the project lock.
   std::chrono::milliseconds lock_timeout = kDefaultLockTimeout;
+  // Whether a journal left by an earlier crash may touch files outside the
+  // project root when it is recovered first (see recover()).
+  bool allow_outside = false;
 };
 
 struct ApplyResult {
@@ -81,7 +84,12 @@ struct RecoveryReport {
   std::string summary;
   bool journal_corrupt = false;
 };
+// A journal is replayed only if it could have been written for this project
+// (staged names derived from their targets, directories on the way to them);
+// otherwise it is set aside as corrupt. One whose targets leave the project
+// root is refused (kConflict, journal kept) unless `allow_outside`.
 Result<RecoveryReport> recover(FileSystem& fs, const std::string& project_root,
-                               std::chrono::milliseconds lock_timeout = kDefaultLockTimeout);
+                               std::chrono::milliseconds lock_timeout = kDefaultLockTimeout,
+                               bool allow_outside = false);
 
 }  // namespace hypergen::apply

@@ -401,3 +401,75 @@ TEST(Recover, ApplyRecoversALeftoverJournalFirst) {
 
 }  // namespace
 }  // namespace hypergen::apply
+
+namespace hypergen::apply {
+namespace {
+
+// A committed journal that would move `staged` over `target`.
+std::string forged_journal(const std::string& target, const std::string& staged,
+                           const std::string& id = "1-ab") {
+  Journal j;
+  j.state = Journal::State::kCommitted;
+  j.id = id;
+  JournalFile f;
+  f.kind = FileChange::Kind::kOverwrite;
+  f.target = target;
+  f.staged = staged;
+  j.files.push_back(f);
+  return encode_journal(j);
+}
+
+TEST(Recover, ForgedStagedNameIsSetAsideNotReplayed) {
+  MemoryFileSystem fs;
+  fs.add_file("/victim/x.txt", "precious\n");
+  fs.add_file("/proj/.n", "attacker\n");
+  fs.add_file(journal_path("/proj"), forged_journal("/proj/x.txt", "/proj/.n"));
+  auto report = recover(fs, "/proj");
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_TRUE(report->journal_corrupt);
+  EXPECT_NE(report->summary.find("does not belong"), std::string::npos) << report->summary;
+  EXPECT_FALSE(fs.lstat("/proj/x.txt")->exists());
+  EXPECT_EQ(*fs.read_file("/proj/.n"), "attacker\n");
+}
+
+TEST(Recover, JournalReachingOutsideTheProjectNeedsPermission) {
+  MemoryFileSystem fs;
+  fs.add_file("/victim/x.txt", "precious\n");
+  fs.add_file("/victim/.x.txt.hg-1-ab-0.new", "attacker\n");
+  fs.add_file(journal_path("/proj"),
+              forged_journal("/victim/x.txt", "/victim/.x.txt.hg-1-ab-0.new"));
+  auto refused = recover(fs, "/proj");
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().kind, ErrorKind::kConflict);
+  EXPECT_NE(refused.error().message.find("--allow-outside"), std::string::npos);
+  EXPECT_EQ(*fs.read_file("/victim/x.txt"), "precious\n");
+  EXPECT_TRUE(fs.lstat(journal_path("/proj"))->exists());  // kept for the user to decide
+
+  // An explicit permission replays it (the apply that wrote it had one too).
+  auto allowed = recover(fs, "/proj", kDefaultLockTimeout, /*allow_outside=*/true);
+  ASSERT_TRUE(allowed) << allowed.error().message;
+  EXPECT_TRUE(allowed->rolled_forward);
+  EXPECT_EQ(*fs.read_file("/victim/x.txt"), "attacker\n");
+}
+
+TEST(Recover, DirectoryNotOnTheWayToATargetIsForged) {
+  MemoryFileSystem fs;
+  Journal j;
+  j.state = Journal::State::kPending;
+  j.id = "1-ab";
+  j.created_dirs.push_back("/elsewhere");
+  JournalFile f;
+  f.kind = FileChange::Kind::kCreate;
+  f.target = "/proj/a.txt";
+  f.staged = "/proj/.a.txt.hg-1-ab-0.new";
+  j.files.push_back(f);
+  fs.add_dir("/elsewhere");
+  fs.add_file(journal_path("/proj"), encode_journal(j));
+  auto report = recover(fs, "/proj");
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_TRUE(report->journal_corrupt);
+  EXPECT_TRUE(fs.lstat("/elsewhere")->is_directory());
+}
+
+}  // namespace
+}  // namespace hypergen::apply

@@ -336,6 +336,13 @@ Result<std::int64_t> persist(FileSystem& fs, const std::string& project_root,
   const std::string& dir = *made;
   auto lock = fs.lock_file(dir + "/index.lock", options.lock_timeout);
   if (!lock) return tl::unexpected(lock.error());
+  // Every writer holds the lock, so any temp file seen now was left by a
+  // writer that was killed: remove it.
+  if (auto entries = fs.list_dir(dir)) {
+    for (const auto& e : *entries) {
+      if (e.name.starts_with("index.tmp.")) (void)fs.remove(dir + "/" + e.name);
+    }
+  }
   std::string tmp = path + temp_suffix();
   if (auto st = fs.write_file(tmp, bytes, false); !st) {
     (void)fs.remove(tmp);

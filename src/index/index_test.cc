@@ -271,6 +271,24 @@ TEST(Index, StatusClearRebuild) {
   EXPECT_FALSE(fs.stat(index_path(kProject))->exists());
 }
 
+TEST(Index, TempFileOfAKilledWriterIsRemovedByTheNextWrite) {
+  char tmpl[] = "/tmp/hypergen-index-test-XXXXXX";
+  ASSERT_NE(::mkdtemp(tmpl), nullptr);
+  std::string dir = tmpl;
+  auto fs = make_real_file_system();
+  ASSERT_TRUE(fs->make_dirs(dir + "/_templates/g/new"));
+  ASSERT_TRUE(fs->write_file(dir + "/_templates/g/new/t", "---\nto: x\n---\n", false));
+  ASSERT_TRUE(fs->make_dirs(dir + "/.hypergen/cache"));
+  std::string stale = dir + "/.hypergen/cache/index.tmp.12345.deadbeef";
+  ASSERT_TRUE(fs->write_file(stale, "half an index", false));
+  std::vector<std::string> roots = {dir + "/_templates"};
+  auto r = load_or_build(*fs, dir, roots, opts(Depth::kFull, 10'000'000), nullptr);
+  ASSERT_TRUE(r);
+  EXPECT_FALSE(fs->stat(stale)->exists());
+  EXPECT_TRUE(fs->stat(index_path(dir))->exists());
+  std::filesystem::remove_all(dir);
+}
+
 TEST(Index, ConcurrentWritersNeverLeaveABrokenFile) {
   char tmpl[] = "/tmp/hypergen-index-test-XXXXXX";
   ASSERT_NE(::mkdtemp(tmpl), nullptr);

@@ -34,10 +34,12 @@ class Object {
   Value& set(std::string key, Value value);
   bool erase(std::string_view key);
 
-  std::size_t size() const { return entries_.size(); }
-  bool empty() const { return entries_.empty(); }
-  auto begin() const { return entries_.begin(); }
-  auto end() const { return entries_.end(); }
+  // Defined after Value (below): clang rejects using std::vector<Entry>
+  // members while Value is still incomplete.
+  std::size_t size() const;
+  bool empty() const;
+  std::vector<Entry>::const_iterator begin() const;
+  std::vector<Entry>::const_iterator end() const;
   const std::vector<Entry>& entries() const { return entries_; }
 
  private:
@@ -116,6 +118,13 @@ class Value {
   using ObjectPtr = std::shared_ptr<Object>;
   std::variant<std::monostate, bool, std::int64_t, double, std::string, ArrayPtr, ObjectPtr> v_;
 };
+
+inline std::size_t Object::size() const { return entries_.size(); }
+inline bool Object::empty() const { return entries_.empty(); }
+inline std::vector<Object::Entry>::const_iterator Object::begin() const {
+  return entries_.begin();
+}
+inline std::vector<Object::Entry>::const_iterator Object::end() const { return entries_.end(); }
 
 // JavaScript Number.prototype.toString() for a double ("1", "0.1", "1e+21",
 // "NaN", "-Infinity"); integers print without a decimal point.

@@ -70,8 +70,10 @@ def main():
     root = os.getcwd()
     target_abs = os.path.join(root, target)
     folder, name = os.path.split(target_abs)
-    staged = os.path.join(folder, '.%s.hg-e2e.new' % name)
-    backup = os.path.join(folder, '.%s.hg-e2e.old' % name)
+    # The names apply_changes() derives from the target, the journal id and
+    # the change's index (recover() refuses any other).
+    staged = os.path.join(folder, '.%s.hg-1-e2e-0.new' % name)
+    backup = os.path.join(folder, '.%s.hg-1-e2e-0.old' % name)
     with open(new_file, 'rb') as f, open(staged, 'wb') as out:
         out.write(f.read())
     mode = '-'
