@@ -9,7 +9,7 @@ packages=(
   libtbb-dev libxxhash-dev libdtl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang clang-format libclang-rt-14-dev
-  time
+  time python3
 )
 
 missing=()
