@@ -63,7 +63,8 @@ inline bool is_word(char c) {
 tl::expected<TokenList, SourceError> tokenize(std::string_view source, std::uint32_t begin,
                                               std::uint32_t end);
 inline tl::expected<TokenList, SourceError> tokenize(std::string_view source) {
-  return tokenize(source, 0, static_cast<std::uint32_t>(std::min<std::size_t>(source.size(), 0xFFFFFFFFu)));
+  return tokenize(source, 0,
+                  static_cast<std::uint32_t>(std::min<std::size_t>(source.size(), 0xFFFFFFFFu)));
 }
 
 // Splits the body of a `{% liquid %}` tag (source[begin, end)) into one tag

@@ -136,7 +136,6 @@ TEST(LiquidExprLexer, Unquote) {
   EXPECT_EQ(unquote("'\\x'"), "x");
 }
 
-
 TEST(LiquidLexer, OutputSkipsQuotedDelimitersButTagsDoNot) {
   // As LiquidJS: `}}` inside a quoted string does not close an output...
   std::string_view out = R"({{ "}}" }}|{{ '{% x %}' }}|{{ "a\"}}" }})";

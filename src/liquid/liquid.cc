@@ -63,8 +63,8 @@ std::vector<std::string> Engine::filter_names() const {
     }
   }
   // Compiled by the parser rather than listed as FilterFns.
-  for (std::string_view exp : {"find_exp", "find_index_exp", "group_by_exp", "has_exp",
-                               "reject_exp", "where_exp"}) {
+  for (std::string_view exp :
+       {"find_exp", "find_index_exp", "group_by_exp", "has_exp", "reject_exp", "where_exp"}) {
     if (std::find(names.begin(), names.end(), exp) == names.end()) names.emplace_back(exp);
   }
   return names;

@@ -297,6 +297,26 @@ Result<Value> failing(const Value&, const FilterArgs&, const FilterContext&) {
   return make_error(ErrorKind::kTemplate, "filter 'boom' cannot handle this");
 }
 
+TEST(LiquidLimits, DeepNestingIsAnErrorNotACrash) {
+  Engine e;
+  std::string parens = "{{ " + std::string(5000, '(') + "1..2" + std::string(5000, ')') + " }}";
+  EXPECT_NE(error_of(e, parens).find("expression is nested too deeply"), std::string::npos);
+  std::string ands = "{% if a";
+  for (int i = 0; i < 3000; ++i) ands += " and a";
+  ands += " %}x{% endif %}";
+  EXPECT_NE(error_of(e, ands).find("expression is nested too deeply"), std::string::npos);
+  std::string ifs;
+  for (int i = 0; i < 1000; ++i) ifs += "{% if true %}";
+  EXPECT_NE(error_of(e, ifs).find("blocks are nested more than 256 deep"), std::string::npos);
+  // Realistic nesting is fine.
+  std::string ok;
+  for (int i = 0; i < 100; ++i) ok += "{% if true %}";
+  ok += "y";
+  for (int i = 0; i < 100; ++i) ok += "{% endif %}";
+  EXPECT_EQ(render(e, ok), "y");
+  EXPECT_EQ(render(e, "{{ ((1..2).last..3) | join }}"), "2 3");
+}
+
 TEST(LiquidFilters, CustomFiltersWithPositionalAndNamedArgs) {
   Engine e;
   e.register_filter({"shout", shout, 0, 1});
@@ -357,8 +377,9 @@ TEST(LiquidLayout, BlocksOverrideTheLayoutsDefaults) {
   EXPECT_EQ(render(e, "{% layout 'base', t: 1 %}{% block title %}T{{ t }}{% endblock %}"),
             "<T1|dc|>");
   // Chained layouts: block.super reaches through each level.
-  EXPECT_EQ(render(e, "{% layout 'mid' %}{% block content %}CHILD[{{ block.super }}]{% endblock %}"),
-            "<dt|CHILD[MID(dc)]|>");
+  EXPECT_EQ(
+      render(e, "{% layout 'mid' %}{% block content %}CHILD[{{ block.super }}]{% endblock %}"),
+      "<dt|CHILD[MID(dc)]|>");
   // The layout shares the template's scope; the name may be a variable or have markup.
   EXPECT_EQ(render(e, "{% assign t = 'v' %}{% layout which %}", R"({"which":"base"})"),
             "<dtv|dc|>");

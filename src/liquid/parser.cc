@@ -24,11 +24,11 @@ tl::unexpected<SourceError> fail(std::string message, std::size_t offset) {
 
 // Every tag name the parser knows, for "did you mean".
 constexpr std::array<std::string_view, 33> kTagNames = {
-    "assign",   "block",     "break",     "capture",  "case",        "comment",   "continue",
-    "cycle",    "decrement", "echo",      "else",     "elsif",       "endblock",  "endcapture",
-    "endcase",  "endcomment", "endfor",   "endif",    "endraw",      "endtablerow", "endunless",
-    "for",      "if",        "include",   "increment", "layout",     "liquid",    "raw",
-    "render",   "tablerow",  "unless",    "when",     "#"};
+    "assign",  "block",      "break",   "capture",   "case",   "comment",     "continue",
+    "cycle",   "decrement",  "echo",    "else",      "elsif",  "endblock",    "endcapture",
+    "endcase", "endcomment", "endfor",  "endif",     "endraw", "endtablerow", "endunless",
+    "for",     "if",         "include", "increment", "layout", "liquid",      "raw",
+    "render",  "tablerow",   "unless",  "when",      "#"};
 
 // The *_exp filters, which the parser compiles itself (see FilterCall).
 ExpFilter exp_filter_kind(std::string_view name) {
@@ -103,6 +103,13 @@ class Parser {
   // Parses nodes into `out` until a tag named in `stops` (returned) or the
   // end of the token list (nullptr; an error when `opener` is set).
   Expected<const Token*> parse_block(Block& out, Stops stops, const Token* opener) {
+    // Nesting is bounded so that neither parsing nor rendering (both
+    // recursive) can exhaust the stack.
+    DepthGuard guard(block_depth_);
+    if (block_depth_ > kMaxBlockDepth) {
+      return fail("blocks are nested more than " + std::to_string(kMaxBlockDepth) + " deep",
+                  opener ? opener->name_begin : 0);
+    }
     while (pos_ < tokens_.size()) {
       const Token& t = tokens_[pos_++];
       switch (t.kind) {
@@ -587,7 +594,8 @@ class Parser {
     auto* n = make_node<BlockNode>(NodeKind::kBlock, t.begin);
     // LiquidJS takes the first run of word characters (/\w+/) as the name,
     // so `block content`, `block "content"` and `block` (anonymous) all work.
-    std::string_view args = std::string_view(src_).substr(t.args_begin, t.content_end - t.args_begin);
+    std::string_view args =
+        std::string_view(src_).substr(t.args_begin, t.content_end - t.args_begin);
     auto word = [](char c) {
       return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     };
@@ -693,10 +701,17 @@ class Parser {
       }
       FilterCall call;
       call.offset = name.begin;
-      call.name = name.text;
       call.entry = engine_.find_filter(name.text);
-      if (!call.entry) call.exp = exp_filter_kind(name.text);
-      if (!call.entry && call.exp == ExpFilter::kNone) {
+      ExpCall* exp = nullptr;
+      if (!call.entry) {
+        if (ExpFilter kind = exp_filter_kind(name.text); kind != ExpFilter::kNone) {
+          exp = tpl_.arena_.make<ExpCall>();
+          exp->kind = kind;
+          exp->name = name.text;
+          call.exp = exp;
+        }
+      }
+      if (!call.entry && !exp) {
         std::string msg = "unknown filter " + quote(name.text);
         if (auto hint = suggest(name.text, engine_.filter_names())) {
           msg += " (did you mean " + quote(*hint) + "?)";
@@ -766,12 +781,12 @@ class Parser {
                         std::to_string(count),
                     name.begin);
       }
-      if (call.exp != ExpFilter::kNone) {
+      if (exp) {
         if (!call.named.empty()) {
           return fail("filter " + quote(name.text) + " takes no 'key: value' arguments",
                       call.named.front().second->offset);
         }
-        if (auto ok = compile_exp(call); !ok) return tl::unexpected(ok.error());
+        if (auto ok = compile_exp(call, *exp); !ok) return tl::unexpected(ok.error());
       }
       call.constant_args = true;
       for (const Expr* a : call.args) call.constant_args &= a->kind == ExprKind::kLiteral;
@@ -789,10 +804,10 @@ class Parser {
 
   // A *_exp filter whose expression is a string literal: parsed now, so a
   // bad expression is a parse error at its position in the template.
-  Expected<void> compile_exp(FilterCall& call) {
+  Expected<void> compile_exp(const FilterCall& call, ExpCall& exp) {
     const Expr& e = *call.args[1];
     if (e.kind != ExprKind::kLiteral || !e.literal.is_string()) return {};  // parsed when rendering
-    const std::string what = "the expression of " + quote(call.name);
+    const std::string what = "the expression of " + quote(exp.name);
     std::string_view raw = std::string_view(src_).substr(e.offset, e.end - e.offset);
     const bool in_place = raw.size() >= 2 && (raw.front() == '"' || raw.front() == '\'') &&
                           raw.back() == raw.front() && raw.find('\\') == std::string_view::npos;
@@ -802,18 +817,20 @@ class Parser {
       auto value = parse_filtered(lex);
       if (!value) return tl::unexpected(value.error());
       if (auto ok = expect_end(lex, what); !ok) return tl::unexpected(ok.error());
-      call.exp_expr = tpl_.arena_.make<Filtered>(std::move(*value));
+      exp.expr = tpl_.arena_.make<Filtered>(std::move(*value));
       return {};
     }
     auto child = parse_child(e.literal.as_string(), true, e.offset, "in " + what);
     if (!child) return tl::unexpected(child.error());
-    call.exp_tpl = *child;
-    call.exp_expr = &static_cast<const OutputNode*>((*child)->root().front())->value;
+    exp.tpl = *child;
+    exp.expr = &static_cast<const OutputNode*>((*child)->root().front())->value;
     return {};
   }
 
   // or/and: lowest precedence, right-associative (as LiquidJS evaluates them).
   Expected<const Expr*> parse_expression(ExprLexer& lex) {
+    DepthGuard guard(expr_depth_);
+    if (expr_depth_ > kMaxExpressionDepth) return too_deep(lex);
     auto lhs = parse_not(lex);
     if (!lhs) return lhs;
     ExprToken op = lex.peek();
@@ -827,6 +844,8 @@ class Parser {
   }
 
   Expected<const Expr*> parse_not(ExprLexer& lex) {
+    DepthGuard guard(expr_depth_);
+    if (expr_depth_ > kMaxExpressionDepth) return too_deep(lex);
     ExprToken t = lex.peek();
     if (t.kind == ExprTokKind::kIdent && t.text == "not") {
       lex.next();
@@ -843,6 +862,8 @@ class Parser {
   }
 
   Expected<const Expr*> parse_comparison(ExprLexer& lex) {
+    DepthGuard guard(expr_depth_);
+    if (expr_depth_ > kMaxExpressionDepth) return too_deep(lex);
     auto lhs = parse_value(lex);
     if (!lhs) return lhs;
     ExprToken op = lex.peek();
@@ -884,6 +905,8 @@ class Parser {
 
   // A single value: literal, variable path, or range; no operators.
   Expected<const Expr*> parse_value(ExprLexer& lex) {
+    DepthGuard guard(expr_depth_);
+    if (expr_depth_ > kMaxExpressionDepth) return too_deep(lex);
     ExprToken t = lex.next();
     Expr* e = tpl_.arena_.make<Expr>();
     e->offset = t.begin;
@@ -1012,6 +1035,21 @@ class Parser {
 
   // ---- helpers ------------------------------------------------------------
 
+  static constexpr int kMaxBlockDepth = 256;
+  static constexpr int kMaxExpressionDepth = 1024;  // parser calls: ~4 per `and`, 1 per `(`
+
+  struct DepthGuard {
+    explicit DepthGuard(int& depth) : depth_(depth) { ++depth_; }
+    ~DepthGuard() { --depth_; }
+    DepthGuard(const DepthGuard&) = delete;
+    DepthGuard& operator=(const DepthGuard&) = delete;
+    int& depth_;
+  };
+
+  tl::unexpected<SourceError> too_deep(ExprLexer& lex) {
+    return fail("expression is nested too deeply", lex.position());
+  }
+
   template <typename T>
   T* make_node(NodeKind kind, Pos offset) {
     T* n = tpl_.arena_.make<T>();
@@ -1027,6 +1065,8 @@ class Parser {
   const std::string& src_;
   TokenList tokens_;
   std::size_t pos_ = 0;
+  int block_depth_ = 0;
+  int expr_depth_ = 0;
 };
 
 Result<std::shared_ptr<const Template>> parse_expression_template(const Engine& engine,

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <deque>
 #include <limits>
 #include <memory>
 #include <unordered_map>
@@ -90,7 +89,8 @@ struct Scope {
   std::vector<std::pair<std::string, std::size_t>> cycles;
   // layout/block state (LiquidJS's blockMode, blocks and blockStack registers).
   bool store_blocks = false;
-  std::deque<StoredBlock> block_store;
+  std::vector<std::unique_ptr<StoredBlock>>
+      block_store;  // stable addresses, nothing allocated until used
   std::vector<std::pair<std::string_view, const StoredBlock*>> blocks;
   std::vector<const BlockNode*> block_stack;
 };
@@ -185,7 +185,10 @@ Value loop_object(const LoopState& l) {
 class Renderer {
  public:
   Renderer(const Engine& engine, std::string& out)
-      : engine_(engine), opts_(engine.options()), out_(&out) {}
+      : engine_(engine),
+        opts_(engine.options()),
+        out_(&out),
+        globals_(opts_.globals.is_object() ? &opts_.globals.as_object() : nullptr) {}
 
   Status run(const Template& tpl, const Value& data) {
     Scope scope;
@@ -706,7 +709,8 @@ class Renderer {
   // outputs the stored block of that name if any (with `block.super` the
   // layout's own content), else its own content.
 
-  Flow render_layout(const LayoutNode& n) {
+  // Rare tags stay out of line so that render_node's hot cases inline well.
+  [[gnu::noinline]] Flow render_layout(const LayoutNode& n) {
     if (n.none) {
       scope_->store_blocks = false;
       return render_block(n.body);
@@ -724,7 +728,7 @@ class Renderer {
     out_ = saved_out;
     if (body == Flow::kError) return body;
     if (!find_block({})) {
-      StoredBlock& anonymous = scope_->block_store.emplace_back();
+      StoredBlock& anonymous = *scope_->block_store.emplace_back(std::make_unique<StoredBlock>());
       anonymous.html = std::move(html);
       scope_->blocks.emplace_back(std::string_view(), &anonymous);
     }
@@ -755,10 +759,10 @@ class Renderer {
     return nullptr;
   }
 
-  Flow render_block_tag(const BlockNode& n) {
+  [[gnu::noinline]] Flow render_block_tag(const BlockNode& n) {
     const StoredBlock* child = find_block(n.name);
     if (scope_->store_blocks) {
-      StoredBlock& stored = scope_->block_store.emplace_back();
+      StoredBlock& stored = *scope_->block_store.emplace_back(std::make_unique<StoredBlock>());
       stored.tpl = tpl_;
       stored.node = &n;
       stored.child = child;
@@ -832,9 +836,10 @@ class Renderer {
   // offsets refer to; a non-literal expression is parsed here (once per
   // distinct text and render).
   bool exp_expression(const FilterCall& call, const Filtered*& expr, const Template*& tpl) {
-    if (call.exp_expr) {
-      expr = call.exp_expr;
-      tpl = call.exp_tpl ? call.exp_tpl : tpl_;
+    const ExpCall& exp = *call.exp;
+    if (exp.expr) {
+      expr = exp.expr;
+      tpl = exp.tpl ? exp.tpl : tpl_;
       return true;
     }
     Value tmp;
@@ -844,9 +849,9 @@ class Renderer {
     auto it = exp_cache_.find(text);
     if (it == exp_cache_.end()) {
       auto parsed = parse_expression_template(
-          engine_, text, tpl_->name() + " (" + std::string(call.name) + " expression)");
+          engine_, text, tpl_->name() + " (" + std::string(exp.name) + " expression)");
       if (!parsed) {
-        fail(call.offset, "cannot parse the expression of '" + std::string(call.name) + "' (" +
+        fail(call.offset, "cannot parse the expression of '" + std::string(exp.name) + "' (" +
                               text + "): " + parsed.error().message);
         return false;
       }
@@ -857,27 +862,8 @@ class Renderer {
     return true;
   }
 
-  // JavaScript truthiness (has_exp, find_exp and find_index_exp test the
-  // expression's value with `if (value)`).
-  static bool js_truthy(const Value& v) {
-    switch (v.kind()) {
-      case Value::Kind::kNil:
-        return false;
-      case Value::Kind::kBool:
-        return v.as_bool();
-      case Value::Kind::kInt:
-        return v.as_int() != 0;
-      case Value::Kind::kFloat:
-        return v.as_float() != 0 && !std::isnan(v.as_float());
-      case Value::Kind::kString:
-        return !v.as_string().empty();
-      default:
-        return true;
-    }
-  }
-
   // Runs a *_exp filter on `input`, leaving the result in `out`.
-  bool apply_exp_filter(const FilterCall& call, const Value& input, Value& out) {
+  [[gnu::noinline]] bool apply_exp_filter(const FilterCall& call, const Value& input, Value& out) {
     Value name_tmp;
     const Value* name_value = eval(*call.args[0], name_tmp);
     if (!name_value) return false;
@@ -885,10 +871,11 @@ class Renderer {
     const Filtered* expr = nullptr;
     const Template* expr_tpl = nullptr;
     if (!exp_expression(call, expr, expr_tpl)) return false;
+    const ExpFilter kind = call.exp->kind;
 
     // LiquidJS: toEnumerable() for group_by_exp, toArray() for the others.
     Array items;
-    if (call.exp != ExpFilter::kGroupBy) {
+    if (kind != ExpFilter::kGroupBy) {
       items = filters::to_array(input);
     } else if (input.is_array()) {
       items = input.as_array();
@@ -917,12 +904,12 @@ class Renderer {
         ok = false;
         break;
       }
-      switch (call.exp) {
+      switch (kind) {
         case ExpFilter::kWhere:
         case ExpFilter::kReject:
           // LiquidJS keeps an item when the value is *exactly* true (where)
           // or false (reject): other values select nothing either way.
-          if (v->is_bool() && v->as_bool() == (call.exp == ExpFilter::kWhere)) {
+          if (v->is_bool() && v->as_bool() == (kind == ExpFilter::kWhere)) {
             selected.push_back(items[i]);
           }
           break;
@@ -938,14 +925,15 @@ class Renderer {
           break;
         }
         default:
-          if (js_truthy(*v)) found = static_cast<std::int64_t>(i);
+          // has_exp, find_exp, find_index_exp: JavaScript's `if (value)`.
+          if (v->js_truthy()) found = static_cast<std::int64_t>(i);
           break;
       }
     }
     tpl_ = saved_tpl;
     scope_->frames.resize(frame_index);
     if (!ok) return false;
-    switch (call.exp) {
+    switch (kind) {
       case ExpFilter::kGroupBy: {
         Array result;
         result.reserve(groups.size());
@@ -980,7 +968,7 @@ class Renderer {
     const Value* v = eval(*f.expr, tmp);
     if (!v) return nullptr;
     for (const FilterCall& call : f.filters) {
-      if (call.exp != ExpFilter::kNone) {
+      if (call.exp) {
         Value result;
         if (!apply_exp_filter(call, *v, result)) return nullptr;
         tmp = std::move(result);
@@ -1047,7 +1035,7 @@ class Renderer {
         if (!l) return nullptr;
         const Value* r = eval(*e.rhs, rt);
         if (!r) return nullptr;
-        tmp = Value(binary(e.op, *l, operand_kind(*e.lhs, l), *r, operand_kind(*e.rhs, r)));
+        tmp = Value(binary(e.op, *l, *e.lhs, *r, *e.rhs));
         return &tmp;
       }
     }
@@ -1088,12 +1076,6 @@ class Renderer {
     return Operand::kValue;
   }
 
-  static ExprKind special_kind(Operand k) {
-    if (k == Operand::kEmpty) return ExprKind::kEmpty;
-    if (k == Operand::kBlank) return ExprKind::kBlank;
-    return ExprKind::kLiteral;
-  }
-
   static bool special_equals(ExprKind special, const Value& v) {
     if (special == ExprKind::kBlank) return v.is_blank();
     return v.is_empty();
@@ -1105,9 +1087,11 @@ class Renderer {
     return l == r;
   }
 
-  static bool binary(BinOp op, const Value& l, Operand lo, const Value& r, Operand ro) {
-    const ExprKind lk = special_kind(lo);
-    const ExprKind rk = special_kind(ro);
+  // `l` and `r` are the values of `le` and `re` as eval() returned them (by
+  // address: the undefined sentinel is recognised by it).
+  static bool binary(BinOp op, const Value& l, const Expr& le, const Value& r, const Expr& re) {
+    const ExprKind lk = le.kind;
+    const ExprKind rk = re.kind;
     switch (op) {
       case BinOp::kAnd:
         return l.truthy() && r.truthy();
@@ -1137,7 +1121,16 @@ class Renderer {
     // everything else goes through JavaScript's relational operators (null
     // is 0, booleans 0/1, arrays and objects their String() form, two
     // strings compare as strings, anything else as numbers).
-    if (lo != Operand::kValue || ro != Operand::kValue) return false;
+    if (operand_kind(le, &l) != Operand::kValue || operand_kind(re, &r) != Operand::kValue) {
+      return false;
+    }
+    // Fast paths for the common cases (same results as the general one;
+    // integers compare exactly, as they print).
+    if (l.is_int() && r.is_int()) return ordered(op, l.as_int(), r.as_int());
+    if (l.is_number() && r.is_number()) return ordered(op, l.to_number(), r.to_number());
+    if (l.is_string() && r.is_string()) {
+      return ordered(op, std::string_view(l.as_string()), std::string_view(r.as_string()));
+    }
     switch (op) {
       case BinOp::kLt:
         return filters::js_less(l, r);
@@ -1147,6 +1140,23 @@ class Renderer {
         return js_ordered(l, r) && !filters::js_less(r, l);
       case BinOp::kGe:
         return js_ordered(l, r) && !filters::js_less(l, r);
+      default:
+        return false;
+    }
+  }
+
+  // `<`, `>`, `<=`, `>=` on two values of one ordered type (NaN: all false).
+  template <typename T>
+  static bool ordered(BinOp op, const T& a, const T& b) {
+    switch (op) {
+      case BinOp::kLt:
+        return a < b;
+      case BinOp::kGt:
+        return a > b;
+      case BinOp::kLe:
+        return a <= b;
+      case BinOp::kGe:
+        return a >= b;
       default:
         return false;
     }
@@ -1169,40 +1179,34 @@ class Renderer {
   // items and `block` (innermost first), then assigned locals, counters, the
   // data, and last the engine's globals (visible in `render` too, as
   // LiquidJS's globals option).
-  const Value* lookup_root(std::string_view name, const LoopState** loop,
-                           const SuperBlock** super) {
+  // A loop object sets *loop and returns nullptr; so does `block` inside a
+  // block, with *loop = &block_loop_ (and block_super_ set).
+  const Value* lookup_root(std::string_view name, const LoopState** loop) {
     for (auto it = scope_->frames.rbegin(); it != scope_->frames.rend(); ++it) {
-      switch (it->kind) {
-        case Frame::Kind::kLoop:
-          if (it->var == name) return it->item;
-          if (it->loop_name == name) {
-            *loop = it->loop;
-            return nullptr;
-          }
-          break;
-        case Frame::Kind::kObject:
-          if (const Value* v = it->object->find(name)) return v;
-          break;
-        case Frame::Kind::kVar:
-          if (it->var == name) return it->item;
-          break;
-        case Frame::Kind::kBlock:
-          if (name == "block") {
-            *super = it->super;
-            return nullptr;
-          }
-          break;
+      if (it->kind == Frame::Kind::kLoop) {
+        if (it->var == name) return it->item;
+        if (it->loop_name == name) {
+          *loop = it->loop;
+          return nullptr;
+        }
+      } else if (it->kind == Frame::Kind::kObject) {
+        if (const Value* v = it->object->find(name)) return v;
+      } else if (it->kind == Frame::Kind::kVar) {
+        if (it->var == name) return it->item;
+      } else if (name == "block") {
+        block_super_ = it->super;
+        *loop = &block_loop_;
+        return nullptr;
       }
     }
     if (const Value* v = scope_->locals.find(name)) return v;
     if (!scope_->counters.empty()) {
       if (const Value* v = scope_->counters.find(name)) return v;
     }
-    if (scope_->data && scope_->data->is_object()) {
-      if (const Value* v = scope_->data->as_object().find(name)) return v;
-    }
-    if (opts_.globals.is_object()) return opts_.globals.as_object().find(name);
-    return nullptr;
+    const Value* v =
+        scope_->data && scope_->data->is_object() ? scope_->data->as_object().find(name) : nullptr;
+    if (v || !globals_) return v;
+    return globals_->find(name);
   }
 
   // The key of path segment `seg` (constant or evaluated into `key_tmp`).
@@ -1244,38 +1248,27 @@ class Renderer {
       if (!cur) return nullptr;
     } else {
       const LoopState* loop = nullptr;
-      const SuperBlock* super = nullptr;
       if (!e.root.empty()) {
-        cur = lookup_root(e.root, &loop, &super);
+        cur = lookup_root(e.root, &loop);
       } else {
         // `["name"]`: the first segment names the variable.
         Value key_tmp;
         const Value* key = segment_key(e.segs[0], key_tmp);
         if (!key) return nullptr;
         std::string name = key->to_output();
-        cur = lookup_root(name, &loop, &super);
+        cur = lookup_root(name, &loop);
         i = 1;
-        if (loop) {
+        if (loop && loop != &block_loop_) {
           tmp = loop_object(*loop);
           cur = &tmp;
           loop = nullptr;
         }
       }
-      if (super) {
+      if (loop && loop == &block_loop_) {
         // `block.super` renders the overridden content; `block` alone is an
         // object (LiquidJS prints its BlockDrop as "[object Object]").
-        if (i < e.segs.size()) {
-          Value key_tmp;
-          const Value* key = segment_key(e.segs[i], key_tmp);
-          if (!key) return nullptr;
-          ++i;
-          if (!key->is_string() || key->as_string() != "super") return undefined(e, i);
-          cur = render_super(*super, tmp);
-          if (!cur) return nullptr;
-        } else {
-          tmp = Value(Object{});
-          cur = &tmp;
-        }
+        loop = nullptr;
+        if (!eval_block_variable(e, i, tmp, cur)) return nullptr;
       }
       if (loop) {
         // forloop.parentloop…, forloop.index, …: computed, never stored.
@@ -1321,6 +1314,26 @@ class Renderer {
       cur = next;
     }
     return cur;
+  }
+
+  // `block` (path segment i onwards) inside a block: sets `cur`; false on error.
+  bool eval_block_variable(const Expr& e, std::size_t& i, Value& tmp, const Value*& cur) {
+    const SuperBlock* super = block_super_;
+    if (i >= e.segs.size()) {
+      tmp = Value(Object{});
+      cur = &tmp;
+      return true;
+    }
+    Value key_tmp;
+    const Value* key = segment_key(e.segs[i], key_tmp);
+    if (!key) return false;
+    ++i;
+    if (!key->is_string() || key->as_string() != "super") {
+      cur = undefined(e, i);
+      return cur != nullptr;
+    }
+    cur = render_super(*super, tmp);
+    return cur != nullptr;
   }
 
   // LiquidJS readProperty: returns a pointer into `obj`, or sets `computed`
@@ -1403,10 +1416,14 @@ class Renderer {
   const Engine& engine_;
   const Options& opts_;
   std::string* out_;
+  const Object* globals_;  // Options::globals when it is an object
   Scope* scope_ = nullptr;
   const Template* tpl_ = nullptr;
   int depth_ = 0;
   Error error_;
+  // What lookup_root() returns for `block` inside a block, and its super.
+  const LoopState block_loop_;
+  const SuperBlock* block_super_ = nullptr;
   // *_exp expressions computed at render time, parsed once per render.
   std::unordered_map<std::string, std::shared_ptr<const Template>> exp_cache_;
 };

@@ -99,16 +99,20 @@ struct Expr {
 // itself rather than through a FilterFn.
 enum class ExpFilter : std::uint8_t { kNone, kWhere, kReject, kGroupBy, kHas, kFind, kFindIndex };
 
+struct ExpCall {
+  ExpFilter kind = ExpFilter::kNone;
+  std::string_view name;  // as written (for messages)
+  // A literal expression is parsed at parse time; its offsets refer to `tpl`
+  // (a sub-template holding the unescaped string) when set, else to the
+  // template holding the call. A computed expression (nullptr here) is
+  // parsed when rendering.
+  const Filtered* expr = nullptr;
+  const Template* tpl = nullptr;
+};
+
 struct FilterCall {
   const FilterEntry* entry = nullptr;  // nullptr for the *_exp filters
-  ExpFilter exp = ExpFilter::kNone;
-  std::string_view name;  // as written (for messages)
-  // *_exp with a literal expression: parsed at parse time. Its offsets refer
-  // to `exp_tpl` (a sub-template holding the unescaped string) when set, else
-  // to the template holding this call. A non-literal expression is parsed
-  // when rendering.
-  const Filtered* exp_expr = nullptr;
-  const Template* exp_tpl = nullptr;
+  const ExpCall* exp = nullptr;        // set for the *_exp filters
   std::uint32_t offset = 0;
   std::vector<const Expr*> args;
   std::vector<std::pair<std::string, const Expr*>> named;
