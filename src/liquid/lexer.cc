@@ -1,4 +1,5 @@
 #include "liquid/lexer.h"
+#include "liquid/unicode.h"
 
 #include <algorithm>
 #include <cstring>
@@ -327,24 +328,6 @@ ExprToken ExprLexer::scan() {
 
 namespace {
 
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 int hex_digit(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -408,7 +391,7 @@ std::string unquote(std::string_view q) {
         v = 0x10000 + ((pending_high - 0xD800) << 10) + (v - 0xDC00);
       }
       pending_high = 0;
-      append_utf8(out, v);
+      utf8_append(out, static_cast<char32_t>(v));
       continue;
     }
     if (e >= '0' && e <= '7') {
@@ -418,7 +401,7 @@ std::string unquote(std::string_view q) {
         v = v * 8 + static_cast<std::uint32_t>(body[j++] - '0');
       }
       i = j - 1;
-      append_utf8(out, v);
+      utf8_append(out, static_cast<char32_t>(v));
       continue;
     }
     out += e;
