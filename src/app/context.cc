@@ -53,7 +53,9 @@ class ProcessEnvironment final : public Environment {
 
 }  // namespace
 
-std::unique_ptr<Console> make_process_console() { return std::make_unique<ProcessConsole>(); }
+std::unique_ptr<Console> make_process_console() {
+  return std::make_unique<ProcessConsole>();
+}
 std::unique_ptr<Environment> make_process_environment() {
   return std::make_unique<ProcessEnvironment>();
 }

@@ -57,8 +57,8 @@ Status render_command(Context& ctx, std::span<const std::string> args) {
     }
   }
   if (engine_name != "liquid") {
-    return make_error(ErrorKind::kUsage, "render: unknown engine '" + engine_name +
-                                             "' (available: liquid)");
+    return make_error(ErrorKind::kUsage,
+                      "render: unknown engine '" + engine_name + "' (available: liquid)");
   }
 
   liquid::Value data = liquid::Object{};

@@ -11,7 +11,9 @@ EnvLookup no_env() {
   return [](std::string_view) { return std::optional<std::string>(); };
 }
 
-Result<Config> load_with(MemoryFileSystem& fs) { return load_config(fs, no_env(), "/p/sub"); }
+Result<Config> load_with(MemoryFileSystem& fs) {
+  return load_config(fs, no_env(), "/p/sub");
+}
 
 TEST(ConfigCache, DefaultsWithoutAProjectFile) {
   MemoryFileSystem fs;

@@ -97,13 +97,27 @@ void write_json_string(std::string& out, const std::string& s) {
   out += '"';
   for (unsigned char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20) {
           static const char* kHex = "0123456789abcdef";
@@ -125,9 +139,15 @@ void write_json(std::string& out, const Value& v, int indent, int depth) {
     out.append(static_cast<std::size_t>(indent * d), ' ');
   };
   switch (v.kind()) {
-    case Value::Kind::kNil: out += "null"; return;
-    case Value::Kind::kBool: out += v.as_bool() ? "true" : "false"; return;
-    case Value::Kind::kInt: out += std::to_string(v.as_int()); return;
+    case Value::Kind::kNil:
+      out += "null";
+      return;
+    case Value::Kind::kBool:
+      out += v.as_bool() ? "true" : "false";
+      return;
+    case Value::Kind::kInt:
+      out += std::to_string(v.as_int());
+      return;
     case Value::Kind::kFloat:
       if (std::isfinite(v.as_float())) {
         append_number(out, v.as_float());
@@ -135,7 +155,9 @@ void write_json(std::string& out, const Value& v, int indent, int depth) {
         out += "null";
       }
       return;
-    case Value::Kind::kString: write_json_string(out, v.as_string()); return;
+    case Value::Kind::kString:
+      write_json_string(out, v.as_string());
+      return;
     case Value::Kind::kArray: {
       const Array& a = v.as_array();
       if (a.empty()) {
@@ -194,7 +216,8 @@ Result<Value> parse_json(std::string_view text, std::string_view source_name) {
     }
   }
   int column = static_cast<int>(pos - line_start) + 1;
-  Error error{ErrorKind::kData, "invalid JSON: " + clean_message(builder.error_message),
+  Error error{ErrorKind::kData,
+              "invalid JSON: " + clean_message(builder.error_message),
               SourceLocation{std::string(source_name), line, column},
               {}};
   return tl::unexpected(std::move(error));

@@ -6,8 +6,8 @@ namespace hypergen::liquid {
 namespace {
 
 TEST(Json, ParsesIntoValuesKeepingKeyOrder) {
-  auto v = parse_json(R"({"z": 1, "a": [true, null, 2.5, "s"], "big": 18446744073709551615})",
-                      "d.json");
+  auto v =
+      parse_json(R"({"z": 1, "a": [true, null, 2.5, "s"], "big": 18446744073709551615})", "d.json");
   ASSERT_TRUE(v) << v.error().describe();
   const Object& o = v->as_object();
   EXPECT_EQ(o.entries()[0].first, "z");
@@ -40,7 +40,8 @@ TEST(Json, RoundTrips) {
   auto v = parse_json(R"({"a":[1,2.5,"x\n"],"b":{},"c":null})", "x");
   ASSERT_TRUE(v);
   EXPECT_EQ(to_json(*v), R"({"a":[1,2.5,"x\n"],"b":{},"c":null})");
-  EXPECT_EQ(to_json(*v, 2), "{\n  \"a\": [\n    1,\n    2.5,\n    \"x\\n\"\n  ],\n  \"b\": {},\n  \"c\": null\n}");
+  EXPECT_EQ(to_json(*v, 2),
+            "{\n  \"a\": [\n    1,\n    2.5,\n    \"x\\n\"\n  ],\n  \"b\": {},\n  \"c\": null\n}");
 }
 
 }  // namespace

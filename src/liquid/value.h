@@ -119,12 +119,18 @@ class Value {
   std::variant<std::monostate, bool, std::int64_t, double, std::string, ArrayPtr, ObjectPtr> v_;
 };
 
-inline std::size_t Object::size() const { return entries_.size(); }
-inline bool Object::empty() const { return entries_.empty(); }
+inline std::size_t Object::size() const {
+  return entries_.size();
+}
+inline bool Object::empty() const {
+  return entries_.empty();
+}
 inline std::vector<Object::Entry>::const_iterator Object::begin() const {
   return entries_.begin();
 }
-inline std::vector<Object::Entry>::const_iterator Object::end() const { return entries_.end(); }
+inline std::vector<Object::Entry>::const_iterator Object::end() const {
+  return entries_.end();
+}
 
 // JavaScript Number.prototype.toString() for a double ("1", "0.1", "1e+21",
 // "NaN", "-Infinity"); integers print without a decimal point.

@@ -32,8 +32,8 @@ struct RenderedTemplate {
 };
 
 struct RenderOptions {
-  std::string cwd;  // for display paths
-  int jobs = 0;     // 0: automatic; 1: sequential
+  std::string cwd;                     // for display paths
+  int jobs = 0;                        // 0: automatic; 1: sequential
   std::size_t parallel_threshold = 8;  // fewer templates: threads cost more than they save
 };
 

@@ -4,30 +4,48 @@ namespace hypergen {
 
 int exit_code(ErrorKind kind) {
   switch (kind) {
-    case ErrorKind::kFailure: return 1;
-    case ErrorKind::kUsage: return 2;
-    case ErrorKind::kNotFound: return 3;
-    case ErrorKind::kTemplate: return 4;
-    case ErrorKind::kData: return 5;
-    case ErrorKind::kConflict: return 6;
-    case ErrorKind::kIo: return 7;
-    case ErrorKind::kMissingInput: return 8;
-    case ErrorKind::kInterrupted: return 130;
+    case ErrorKind::kFailure:
+      return 1;
+    case ErrorKind::kUsage:
+      return 2;
+    case ErrorKind::kNotFound:
+      return 3;
+    case ErrorKind::kTemplate:
+      return 4;
+    case ErrorKind::kData:
+      return 5;
+    case ErrorKind::kConflict:
+      return 6;
+    case ErrorKind::kIo:
+      return 7;
+    case ErrorKind::kMissingInput:
+      return 8;
+    case ErrorKind::kInterrupted:
+      return 130;
   }
   return 1;
 }
 
 const char* kind_name(ErrorKind kind) {
   switch (kind) {
-    case ErrorKind::kFailure: return "error";
-    case ErrorKind::kUsage: return "usage error";
-    case ErrorKind::kNotFound: return "not found";
-    case ErrorKind::kTemplate: return "template error";
-    case ErrorKind::kData: return "data error";
-    case ErrorKind::kConflict: return "conflict";
-    case ErrorKind::kIo: return "I/O error";
-    case ErrorKind::kMissingInput: return "missing input";
-    case ErrorKind::kInterrupted: return "interrupted";
+    case ErrorKind::kFailure:
+      return "error";
+    case ErrorKind::kUsage:
+      return "usage error";
+    case ErrorKind::kNotFound:
+      return "not found";
+    case ErrorKind::kTemplate:
+      return "template error";
+    case ErrorKind::kData:
+      return "data error";
+    case ErrorKind::kConflict:
+      return "conflict";
+    case ErrorKind::kIo:
+      return "I/O error";
+    case ErrorKind::kMissingInput:
+      return "missing input";
+    case ErrorKind::kInterrupted:
+      return "interrupted";
   }
   return "error";
 }

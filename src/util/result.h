@@ -60,11 +60,11 @@ inline tl::unexpected<Error> make_error(ErrorKind kind, std::string message,
 // Propagate an error: HG_TRY(auto x, expr) is not portable in C++20 without
 // statement expressions, so we keep the early-return explicit:
 //   auto r = f(); if (!r) return tl::unexpected(r.error());
-#define HG_RETURN_IF_ERROR(expr)                                   \
-  do {                                                             \
-    if (auto hg_status_ = (expr); !hg_status_) {                   \
-      return tl::unexpected(std::move(hg_status_).error());        \
-    }                                                              \
+#define HG_RETURN_IF_ERROR(expr)                            \
+  do {                                                      \
+    if (auto hg_status_ = (expr); !hg_status_) {            \
+      return tl::unexpected(std::move(hg_status_).error()); \
+    }                                                       \
   } while (0)
 
 }  // namespace hypergen

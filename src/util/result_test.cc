@@ -25,7 +25,9 @@ TEST(ExitCode, EveryKindHasItsOwnCode) {
   EXPECT_EQ(codes.size(), 9u);
 }
 
-Status fails() { return make_error(ErrorKind::kIo, "disk full"); }
+Status fails() {
+  return make_error(ErrorKind::kIo, "disk full");
+}
 Status forwards() {
   HG_RETURN_IF_ERROR(fails());
   return {};

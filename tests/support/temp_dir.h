@@ -11,7 +11,8 @@ namespace hypergen::testing {
 class TempDir {
  public:
   TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "hypergen-test-XXXXXX").string();
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "hypergen-test-XXXXXX").string();
     path_ = ::mkdtemp(pattern.data()) ? pattern : std::string();
   }
   ~TempDir() {
