@@ -323,7 +323,12 @@ Value construct_yaml_int(const std::string& data) {
   } else if (v.size() > 1 && v[0] == '0' && v[1] == 'b') {
     for (char c : v.substr(2)) n = n * 2 + (c - '0');
   } else if (v.size() > 1 && v[0] == '0' && v[1] == 'x') {
-    n = static_cast<double>(std::stoull(v.substr(2), nullptr, 16));
+    for (char c : v.substr(2)) {
+      int d = (c >= '0' && c <= '9')   ? c - '0'
+              : (c >= 'a' && c <= 'f') ? c - 'a' + 10
+                                       : c - 'A' + 10;
+      n = n * 16 + d;  // exact up to 2^53, then rounded like JavaScript's parseInt
+    }
   } else if (v[0] == '0') {
     for (char c : v.substr(1)) n = n * 8 + (c - '0');
   } else if (v.find(':') != std::string::npos) {
@@ -332,7 +337,7 @@ Value construct_yaml_int(const std::string& data) {
     std::size_t start = 0;
     while (true) {
       auto colon = v.find(':', start);
-      digits.insert(digits.begin(), std::stod(v.substr(start, colon - start)));
+      digits.insert(digits.begin(), std::strtod(v.substr(start, colon - start).c_str(), nullptr));
       if (colon == std::string::npos) break;
       start = colon + 1;
     }
@@ -341,7 +346,7 @@ Value construct_yaml_int(const std::string& data) {
       base *= 60;
     }
   } else {
-    n = std::stod(v);
+    n = std::strtod(v.c_str(), nullptr);  // no exception: overflow gives Infinity, as in JS
   }
   n *= sign;
   if (std::fabs(n) <= 9007199254740991.0 && !(n == 0 && sign < 0)) {
@@ -370,7 +375,8 @@ Value construct_yaml_float(const std::string& data) {
     std::size_t start = 0;
     while (true) {
       auto colon = lower.find(':', start);
-      digits.insert(digits.begin(), std::stod(lower.substr(start, colon - start)));
+      digits.insert(digits.begin(),
+                    std::strtod(lower.substr(start, colon - start).c_str(), nullptr));
       if (colon == std::string::npos) break;
       start = colon + 1;
     }
@@ -398,7 +404,32 @@ struct Converter {
     return e;
   }
 
+  // Aliases are shared nodes in yaml-cpp; converting expands them, so an
+  // alias inside its own anchor would recurse forever and a "billion laughs"
+  // document would expand exponentially. Both are bounded.
+  static constexpr int kMaxDepth = 64;
+  static constexpr std::size_t kMaxValues = 100000;
+  mutable int depth = 0;
+  mutable std::size_t values = 0;
+
   Result<Value> convert(const YAML::Node& node, const std::string* top_key) const {
+    if (++values > kMaxValues) {
+      return tl::unexpected(error_at(node.Mark(), "frontmatter expands to more than " +
+                                                      std::to_string(kMaxValues) +
+                                                      " values (aliases repeated too often?)"));
+    }
+    if (depth >= kMaxDepth) {
+      return tl::unexpected(error_at(node.Mark(), "frontmatter nests deeper than " +
+                                                      std::to_string(kMaxDepth) +
+                                                      " levels (an alias inside its own anchor?)"));
+    }
+    ++depth;
+    auto result = convert_node(node, top_key);
+    --depth;
+    return result;
+  }
+
+  Result<Value> convert_node(const YAML::Node& node, const std::string* top_key) const {
     switch (node.Type()) {
       case YAML::NodeType::Undefined:
       case YAML::NodeType::Null:

@@ -81,6 +81,42 @@ TEST(FrontmatterYamlTest, ErrorsCarryFileLine) {
   EXPECT_EQ(tab.error().where.line, 3);
 }
 
+TEST(FrontmatterYamlTest, HugeIntegersDoNotThrow) {
+  auto a = parse_yaml("x: 0xEEEEEEEEEEEEEEEEEEEE\ny: " + std::string(400, '9') + "\n", "t", 1);
+  ASSERT_TRUE(a) << a.error().describe();
+  EXPECT_TRUE(a->find("x")->is_float());
+  EXPECT_GT(a->find("x")->as_float(), 1e23);
+  EXPECT_TRUE(a->find("y")->is_float());  // Infinity, as JavaScript's parseInt
+}
+
+TEST(FrontmatterYamlTest, AliasInsideItsOwnAnchorIsAnError) {
+  auto a = parse_yaml("a: &a [*a]\n", "tpl.t", 2);
+  ASSERT_FALSE(a);
+  EXPECT_EQ(a.error().kind, ErrorKind::kData);
+  EXPECT_NE(a.error().message.find("nests deeper"), std::string::npos) << a.error().message;
+  EXPECT_EQ(a.error().where.file, "tpl.t");
+}
+
+TEST(FrontmatterYamlTest, AliasBombIsBounded) {
+  std::string yaml = "a: &a [x, x, x, x, x, x, x, x, x]\n";
+  std::string prev = "a";
+  for (char c = 'b'; c <= 'h'; ++c) {
+    yaml += std::string(1, c) + ": &" + c + " [";
+    for (int i = 0; i < 9; ++i) yaml += (i ? ", *" : "*") + prev;
+    yaml += "]\n";
+    prev = std::string(1, c);
+  }
+  auto a = parse_yaml(yaml, "tpl.t", 1);
+  ASSERT_FALSE(a);
+  EXPECT_NE(a.error().message.find("expands to more than"), std::string::npos) << a.error().message;
+}
+
+TEST(FrontmatterYamlTest, ModestAliasesStillWork) {
+  auto a = parse_yaml("base: &b {x: 1}\nother: *b\n", "t", 1);
+  ASSERT_TRUE(a) << a.error().describe();
+  EXPECT_EQ(liquid::to_json(a->values), R"({"base":{"x":1},"other":{"x":1}})");
+}
+
 TEST(FrontmatterYamlTest, NonMappingIsNoAttributes) {
   auto a = parse_yaml("just a string", "t", 1);
   ASSERT_TRUE(a);
