@@ -199,10 +199,16 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
                                                 "' for generator '" + res->generator +
                                                 "': " + res->action_dir + " is not a folder");
   }
-  auto listed = action_templates(ctx, *cfg, res->action_dir);
+  // A generation lists its one action folder directly: that costs a few
+  // syscalls whatever the size of the workspace, while reading the index
+  // means reading every generator's records (until the index keeps each
+  // action's records in a file of its own). `list` and `help` use the index.
+  ScopedTimer discover_timer(metrics, Stage::kDiscover);
+  auto listed = discover::list_templates(ctx.fs, res->action_dir);
+  discover_timer.stop();
   if (!listed) return tl::unexpected(listed.error());
   ScopedTimer order_timer(metrics, Stage::kResolve);
-  auto files = resolve::order_templates(std::move(listed->files), res->subaction);
+  auto files = resolve::order_templates(std::move(*listed), res->subaction);
   order_timer.stop();
   if (!files) return tl::unexpected(files.error());
 
