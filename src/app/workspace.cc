@@ -53,32 +53,10 @@ std::optional<index::Loaded> load_index(Context& ctx, const config::Config& cfg,
   return std::move(*loaded);
 }
 
-std::vector<discover::GeneratorInfo> merge_generators(std::vector<discover::GeneratorInfo> all) {
-  std::vector<discover::GeneratorInfo> merged;
-  for (auto& g : all) {
-    auto it =
-        std::find_if(merged.begin(), merged.end(), [&](const auto& m) { return m.name == g.name; });
-    if (it == merged.end()) {
-      merged.push_back(std::move(g));
-      continue;
-    }
-    for (auto& a : g.actions) {
-      bool known = std::any_of(it->actions.begin(), it->actions.end(),
-                               [&](const auto& x) { return x.name == a.name; });
-      if (!known) it->actions.push_back(std::move(a));
-    }
-    std::sort(it->actions.begin(), it->actions.end(),
-              [](const auto& x, const auto& y) { return x.name < y.name; });
-  }
-  std::stable_sort(merged.begin(), merged.end(),
-                   [](const auto& x, const auto& y) { return x.name < y.name; });
-  return merged;
-}
-
 Result<std::vector<discover::GeneratorInfo>> generators(Context& ctx, const config::Config& cfg) {
   if (auto loaded = load_index(ctx, cfg, index::Depth::kGenerators)) {
     // The index lists generators root by root, in root order.
-    return merge_generators(loaded->index.generator_infos());
+    return resolve::merge_generators(loaded->index.generator_infos());
   }
   ScopedTimer timer(ctx.metrics, Stage::kDiscover);
   return resolve::all_generators(ctx.fs, cfg);

@@ -33,10 +33,6 @@ bool index_enabled(const Context& ctx);
 std::optional<index::Loaded> load_index(Context& ctx, const config::Config& cfg,
                                         index::Depth depth);
 
-// Per-root generator lists merged by name the way resolve::all_generators
-// does (first root first, later roots add missing actions), sorted by name.
-std::vector<discover::GeneratorInfo> merge_generators(std::vector<discover::GeneratorInfo> all);
-
 // Every generator over all roots (resolve::all_generators' result).
 Result<std::vector<discover::GeneratorInfo>> generators(Context& ctx, const config::Config& cfg);
 

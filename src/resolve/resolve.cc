@@ -39,31 +39,37 @@ std::string suggestion(std::string_view word, const std::vector<std::string>& na
 
 }  // namespace
 
-Result<std::vector<discover::GeneratorInfo>> all_generators(FileSystem& fs,
-                                                            const config::Config& cfg) {
+std::vector<discover::GeneratorInfo> merge_generators(std::vector<discover::GeneratorInfo> all) {
   std::vector<discover::GeneratorInfo> merged;
-  for (std::size_t i = 0; i < cfg.templates.size(); ++i) {
-    auto gens = discover::list_generators(fs, cfg.templates[i].path, i);
-    if (!gens) return tl::unexpected(gens.error());
-    for (auto& g : *gens) {
-      auto it = std::find_if(merged.begin(), merged.end(),
-                             [&](const auto& m) { return m.name == g.name; });
-      if (it == merged.end()) {
-        merged.push_back(std::move(g));
-        continue;
-      }
-      for (auto& a : g.actions) {
-        bool known = std::any_of(it->actions.begin(), it->actions.end(),
-                                 [&](const auto& x) { return x.name == a.name; });
-        if (!known) it->actions.push_back(std::move(a));
-      }
-      std::sort(it->actions.begin(), it->actions.end(),
-                [](const auto& x, const auto& y) { return x.name < y.name; });
+  for (auto& g : all) {
+    auto it =
+        std::find_if(merged.begin(), merged.end(), [&](const auto& m) { return m.name == g.name; });
+    if (it == merged.end()) {
+      merged.push_back(std::move(g));
+      continue;
     }
+    for (auto& a : g.actions) {
+      bool known = std::any_of(it->actions.begin(), it->actions.end(),
+                               [&](const auto& x) { return x.name == a.name; });
+      if (!known) it->actions.push_back(std::move(a));
+    }
+    std::sort(it->actions.begin(), it->actions.end(),
+              [](const auto& x, const auto& y) { return x.name < y.name; });
   }
   std::sort(merged.begin(), merged.end(),
             [](const auto& x, const auto& y) { return x.name < y.name; });
   return merged;
+}
+
+Result<std::vector<discover::GeneratorInfo>> all_generators(FileSystem& fs,
+                                                            const config::Config& cfg) {
+  std::vector<discover::GeneratorInfo> all;
+  for (std::size_t i = 0; i < cfg.templates.size(); ++i) {
+    auto gens = discover::list_generators(fs, cfg.templates[i].path, i);
+    if (!gens) return tl::unexpected(gens.error());
+    for (auto& g : *gens) all.push_back(std::move(g));
+  }
+  return merge_generators(std::move(all));
 }
 
 Result<Resolution> resolve_action(FileSystem& fs, const config::Config& cfg,

@@ -44,6 +44,10 @@ Result<std::vector<discover::TemplateFile>> order_templates(
 // Every generator over all roots, merged by name (first root first), for
 // listings and suggestions. Actions of the same name from later roots are
 // merged into the generator's list once.
+// Generator lists of several roots (in root order) merged by name: the first
+// root's generator wins, later roots add the actions it lacks; sorted by name.
+std::vector<discover::GeneratorInfo> merge_generators(std::vector<discover::GeneratorInfo> all);
+
 Result<std::vector<discover::GeneratorInfo>> all_generators(FileSystem& fs,
                                                             const config::Config& cfg);
 
