@@ -54,6 +54,19 @@ struct FileValues {
   std::optional<std::pair<std::string, int>> cache_policy, cache_max_bytes, cache_shared;
 };
 
+// Where the `cache.<key>` setting goes (nullptr for an unknown key); the
+// same for the YAML and the JSON project file.
+std::optional<std::pair<std::string, int>>* cache_slot(FileValues& values, const std::string& key) {
+  if (key == "policy") return &values.cache_policy;
+  if (key == "maxBytes") return &values.cache_max_bytes;
+  if (key == "shared") return &values.cache_shared;
+  return nullptr;
+}
+
+std::string unknown_cache_key(const std::string& key) {
+  return "unknown key 'cache." + key + "' (known: policy, maxBytes, shared)";
+}
+
 Status read_yaml_cache(const std::string& path, const YAML::Node& node, FileValues& values) {
   if (node.IsNull()) return {};
   if (!node.IsMap()) {
@@ -63,16 +76,9 @@ Status read_yaml_cache(const std::string& path, const YAML::Node& node, FileValu
   for (const auto& item : node) {
     std::string key = item.first.Scalar();
     const YAML::Node& v = item.second;
-    std::optional<std::pair<std::string, int>>* slot = nullptr;
-    if (key == "policy") {
-      slot = &values.cache_policy;
-    } else if (key == "maxBytes") {
-      slot = &values.cache_max_bytes;
-    } else if (key == "shared") {
-      slot = &values.cache_shared;
-    } else {
-      return make_error(ErrorKind::kData,
-                        "unknown key 'cache." + key + "' (known: policy, maxBytes, shared)",
+    auto* slot = cache_slot(values, key);
+    if (!slot) {
+      return make_error(ErrorKind::kData, unknown_cache_key(key),
                         {path, item.first.Mark().line + 1, item.first.Mark().column + 1});
     }
     if (!v.IsScalar()) {
@@ -88,18 +94,8 @@ Status read_json_cache(const std::string& path, const nlohmann::json& node, File
   if (!node.is_object())
     return make_error(ErrorKind::kData, "'cache' must be an object", {path, 0, 0});
   for (const auto& [key, v] : node.items()) {
-    std::optional<std::pair<std::string, int>>* slot = nullptr;
-    if (key == "policy") {
-      slot = &values.cache_policy;
-    } else if (key == "maxBytes") {
-      slot = &values.cache_max_bytes;
-    } else if (key == "shared") {
-      slot = &values.cache_shared;
-    } else {
-      return make_error(ErrorKind::kData,
-                        "unknown key 'cache." + key + "' (known: policy, maxBytes, shared)",
-                        {path, 0, 0});
-    }
+    auto* slot = cache_slot(values, key);
+    if (!slot) return make_error(ErrorKind::kData, unknown_cache_key(key), {path, 0, 0});
     if (v.is_string()) {
       *slot = std::make_pair(v.get<std::string>(), 0);
     } else if (v.is_number_unsigned()) {

@@ -22,9 +22,7 @@ import shutil
 import sys
 
 sys.dont_write_bytecode = True  # keep the source tree free of __pycache__
-from relcommon import (EXIT_IO, EXIT_KILLED, EXIT_OK, describe_diff, die,
-                       fault_injection_available, leftovers, make_project, run, snapshot,
-                       work_base)
+from relcommon import (EXIT_IO, EXIT_KILLED, EXIT_OK, describe_diff, die, leftovers, run, snapshot, start_fault_driver)
 
 GEN = ["comp", "new", "Foo"]
 ERRORS = ["enospc", "eacces", "eio", "exdev", "erofs"]
@@ -45,16 +43,10 @@ def count_steps(binary, pristine, work):
 
 
 def main():
-    if len(sys.argv) < 2:
-        print(__doc__)
-        return 2
-    binary = os.path.abspath(sys.argv[1])
-    base = work_base(sys.argv)
-    pristine = os.path.join(base, "pristine")
-    make_project(pristine)
-    if not fault_injection_available(binary, pristine):
-        print("SKIP: HYPERGEN_FAULT hook not compiled in (Release build)")
-        return 125
+    code, started = start_fault_driver(__doc__, sys.argv)
+    if started is None:
+        return code
+    binary, base, pristine = started
     shutil.rmtree(os.path.join(pristine, ".hypergen"), ignore_errors=True)
     before = snapshot(pristine)
     ref = os.path.join(base, "ref")

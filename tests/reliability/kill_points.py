@@ -22,8 +22,7 @@ import shutil
 import sys
 
 sys.dont_write_bytecode = True  # keep the source tree free of __pycache__
-from relcommon import (EXIT_KILLED, EXIT_OK, describe_diff, die, fault_injection_available,
-                       is_cache_temp, leftovers, make_project, run, snapshot, work_base)
+from relcommon import (EXIT_KILLED, EXIT_OK, describe_diff, die, is_cache_temp, leftovers, run, snapshot, start_fault_driver)
 
 MAX_STEPS = 400  # bound on N; the action has ~30 steps
 GEN = ["comp", "new", "Foo"]
@@ -67,16 +66,10 @@ def recreate(pristine, killed, binary, spec):
 
 
 def main():
-    if len(sys.argv) < 2:
-        print(__doc__)
-        return 2
-    binary = os.path.abspath(sys.argv[1])
-    base = work_base(sys.argv)
-    pristine = os.path.join(base, "pristine")
-    make_project(pristine)
-    if not fault_injection_available(binary, pristine):
-        print("SKIP: HYPERGEN_FAULT hook not compiled in (Release build)")
-        return 125
+    code, started = start_fault_driver(__doc__, sys.argv)
+    if started is None:
+        return code
+    binary, base, pristine = started
     before = snapshot(pristine)
 
     ref = os.path.join(base, "reference")

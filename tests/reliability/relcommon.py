@@ -159,3 +159,20 @@ def work_base(argv):
         os.makedirs(argv[2], exist_ok=True)
         return tempfile.mkdtemp(prefix="rel-", dir=argv[2])
     return tempfile.mkdtemp(prefix="hypergen-rel-")
+
+
+def start_fault_driver(doc, argv):
+    """Common start of the fault-injection drivers: (exit_code, None) to return
+    at once (usage 2, or 125 = skip on a Release build without the hook), else
+    (None, (binary, base, pristine)) with the test project made in pristine."""
+    if len(argv) < 2:
+        print(doc)
+        return 2, None
+    binary = os.path.abspath(argv[1])
+    base = work_base(argv)
+    pristine = os.path.join(base, "pristine")
+    make_project(pristine)
+    if not fault_injection_available(binary, pristine):
+        print("SKIP: HYPERGEN_FAULT hook not compiled in (Release build)")
+        return 125, None
+    return None, (binary, base, pristine)
