@@ -1,5 +1,7 @@
 #include "app/generate.h"
 
+#include "app/cache_command.h"
+
 #include <chrono>
 #include <thread>
 
@@ -33,9 +35,7 @@ class DiskEnvironment final : public plan::PlanEnvironment {
   DiskEnvironment(FileSystem& fs, std::string project_root, std::string cwd, bool allow_outside,
                   std::string templates)
       : fs_(fs),
-        project_root_(std::move(project_root)),
-        cwd_(std::move(cwd)),
-        allow_outside_(allow_outside),
+        paths_(fs, std::move(project_root), std::move(cwd), allow_outside),
         templates_(std::move(templates)) {}
 
   Result<std::optional<std::string>> read_target(const std::string& path) override {
@@ -50,9 +50,7 @@ class DiskEnvironment final : public plan::PlanEnvironment {
     return std::optional<std::string>(std::move(*text));
   }
 
-  Result<std::string> resolve(std::string_view to) override {
-    return apply::resolve_output_path(fs_, project_root_, cwd_, to, allow_outside_);
-  }
+  Result<std::string> resolve(std::string_view to) override { return paths_.resolve(to); }
 
   Result<std::string> read_from(const std::string& from) override {
     std::string path = from.starts_with("/") ? from : templates_ + "/" + from;
@@ -67,8 +65,7 @@ class DiskEnvironment final : public plan::PlanEnvironment {
 
  private:
   FileSystem& fs_;
-  std::string project_root_, cwd_;
-  bool allow_outside_;
+  apply::OutputPathResolver paths_;
   std::string templates_;
 };
 
@@ -238,9 +235,17 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
 
   FolderPartialLoader partials(ctx.fs, {res->action_dir, res->templates_root});
   liquid::Engine engine({}, &partials);
+  // Compiled templates live in the in-process level only: parsing a Liquid
+  // template costs less than reading a cached copy from disk would.
+  auto copts = cache_options(*cfg);
+  if (!copts) return tl::unexpected(copts.error());
+  copts->local_dir.clear();
+  copts->shared_dir.clear();
+  cache::Cache compiled(*copts, nullptr, nullptr, metrics);
   render::RenderOptions ropts;
   ropts.cwd = ctx.cwd;
   ropts.jobs = jobs;
+  ropts.cache = &compiled;
   ScopedTimer render_timer(metrics, Stage::kRender);
   auto rendered = render::render_templates(ctx.fs, engine, *files, *locals, ropts);
   render_timer.stop();
@@ -269,6 +274,7 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
     apply::ApplyOptions aopts;
     aopts.project_root = cfg->project_root;
     aopts.allow_outside = allow_outside;
+    aopts.jobs = jobs;
     // The commit is atomic against a crashing process without any fsync
     // (staged files + journal + rename; the page cache survives the
     // process). HYPERGEN_FSYNC=1 adds durability against power loss at the

@@ -167,6 +167,7 @@ Status generator_help(Context& ctx, const std::string& generator) {
       "\nEvery --flag becomes a variable (--my-var also gives myVar); the name comes from the\n"
       "third word or --name. Built-in variables: name, Name, names, Names, generator, action,\n"
       "subaction, templates, actionfolder, cwd, ts, _.\n";
+  cache.prune_if_written();
   ctx.console.out(text);
   return {};
 }

@@ -10,6 +10,7 @@
 
 #include "apply/journal.h"
 #include "apply/paths.h"
+#include "util/parallel.h"
 #include "util/state_dir.h"
 
 namespace hypergen::apply {
@@ -389,11 +390,15 @@ Status validate(const ApplyOptions& options, std::span<const FileChange> changes
   return {};
 }
 
-// The staging phase: directories, staged files, backups.
+// The staging phase: directories, staged files, backups. Staged files are
+// written on up to `jobs` threads when there are many and the file system
+// allows it (the commit itself, the renames, stays in journal order). A
+// failure stops nothing already running, and the first failure in journal
+// order is reported; roll_back removes whatever was staged either way.
 Status stage(FileSystem& fs, std::span<const FileChange> changes, const Journal& journal,
-             bool durable) {
+             bool durable, int jobs) {
   for (const auto& dir : journal.created_dirs) HG_RETURN_IF_ERROR(fs.make_dirs(dir));
-  for (std::size_t i = 0; i < changes.size(); ++i) {
+  auto stage_one = [&](std::size_t i) -> Status {
     const JournalFile& file = journal.files[i];
     HG_RETURN_IF_ERROR(fs.write_file(file.staged, changes[i].content, durable));
     if (file.has_mode) HG_RETURN_IF_ERROR(fs.set_permissions(file.staged, file.mode));
@@ -401,6 +406,15 @@ Status stage(FileSystem& fs, std::span<const FileChange> changes, const Journal&
       HG_RETURN_IF_ERROR(fs.write_file(file.backup, *changes[i].before, durable));
       HG_RETURN_IF_ERROR(fs.set_permissions(file.backup, file.mode));
     }
+    return {};
+  };
+  if (jobs != 1 && changes.size() > kParallelStageThreshold && fs.thread_safe()) {
+    std::vector<Status> results(changes.size());
+    parallel_for(changes.size(), jobs > 1 ? static_cast<std::size_t>(jobs) : 0,
+                 [&](std::size_t i) { results[i] = stage_one(i); });
+    for (auto& result : results) HG_RETURN_IF_ERROR(result);
+  } else {
+    for (std::size_t i = 0; i < changes.size(); ++i) HG_RETURN_IF_ERROR(stage_one(i));
   }
   if (durable) HG_RETURN_IF_ERROR(sync_dirs(fs, touched_dirs(journal)));
   return {};
@@ -452,7 +466,7 @@ Result<ApplyResult> apply_changes(FileSystem& fs, const ApplyOptions& options,
     if (written.renamed) (void)roll_back(fs, root, journal, durable);
     return with_note(written.status.error(), "; nothing was changed");
   }
-  if (auto staged = stage(fs, changes, journal, durable); !staged) {
+  if (auto staged = stage(fs, changes, journal, durable, options.jobs); !staged) {
     auto undone = roll_back(fs, root, journal, durable);
     if (!undone) {
       return with_note(staged.error(), "; no file was changed, but cleaning up failed (" +

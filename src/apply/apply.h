@@ -55,7 +55,14 @@ struct ApplyOptions {
   // Whether a journal left by an earlier crash may touch files outside the
   // project root when it is recovered first (see recover()).
   bool allow_outside = false;
+  // Threads for writing staged files: 0 automatic, 1 sequential (see
+  // kParallelStageThreshold).
+  int jobs = 0;
 };
+
+// Fewer changes than this are staged on the calling thread: starting threads
+// would cost more than it saves.
+inline constexpr std::size_t kParallelStageThreshold = 16;
 
 struct ApplyResult {
   std::size_t created = 0, overwritten = 0, injected = 0;

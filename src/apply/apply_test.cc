@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "apply/journal.h"
+#include "support/temp_dir.h"
 #include "util/fs_faulty.h"
 #include "util/fs_memory.h"
 
@@ -469,6 +470,48 @@ TEST(Recover, DirectoryNotOnTheWayToATargetIsForged) {
   ASSERT_TRUE(report) << report.error().message;
   EXPECT_TRUE(report->journal_corrupt);
   EXPECT_TRUE(fs.lstat("/elsewhere")->is_directory());
+}
+
+TEST(Apply, ManyFilesStagedInParallelOnTheRealFileSystem) {
+  // Above kParallelStageThreshold with jobs 2, the staged files are written
+  // on two threads; the result must be the sequential one, with no staged
+  // file left. (Failures while staging are driven through FaultyFileSystem,
+  // which is not thread-safe and so always stages sequentially.)
+  auto fs = make_real_file_system();
+  ASSERT_TRUE(fs->thread_safe());
+  for (int jobs : {1, 2}) {
+    hypergen::testing::TempDir dir;
+    dir.write("src/existing.ts", "old\n");
+    ApplyOptions options;
+    options.project_root = dir.path();
+    options.durable = false;
+    options.jobs = jobs;
+    std::vector<FileChange> changes;
+    for (int i = 0; i < 3 * static_cast<int>(kParallelStageThreshold); ++i) {
+      FileChange c;
+      c.kind = FileChange::Kind::kCreate;
+      c.path = dir.file("src/gen/f" + std::to_string(i) + ".ts");
+      c.content = "content " + std::to_string(i) + "\n";
+      changes.push_back(c);
+    }
+    FileChange over;
+    over.kind = FileChange::Kind::kOverwrite;
+    over.path = dir.file("src/existing.ts");
+    over.before = "old\n";
+    over.content = "new\n";
+    changes.push_back(over);
+    auto result = apply_changes(*fs, options, changes);
+    ASSERT_TRUE(result) << result.error().describe();
+    EXPECT_EQ(result->created, changes.size() - 1);
+    for (const auto& c : changes) {
+      auto text = fs->read_file(c.path);
+      ASSERT_TRUE(text) << c.path;
+      EXPECT_EQ(*text, c.content) << jobs;
+    }
+    auto listing = fs->list_dir(dir.file("src/gen"));
+    ASSERT_TRUE(listing);
+    EXPECT_EQ(listing->size(), changes.size() - 1) << "no staged file left over";
+  }
 }
 
 }  // namespace

@@ -44,9 +44,20 @@ bool inside(const std::string& path, const std::string& root) {
                           path[root.size()] == '/');
 }
 
+// lstat through the resolver's memo (when there is one).
+Result<FileStat> cached_lstat(FileSystem& fs, LstatMemo* memo, const std::string& path) {
+  if (memo) {
+    if (auto it = memo->find(path); it != memo->end()) return it->second;
+  }
+  auto st = fs.lstat(path);
+  if (st && memo) memo->emplace(path, *st);
+  return st;
+}
+
 // Resolves symlinks along the existing part of an absolute path, like the
 // kernel would when opening it; the missing tail is normalised lexically.
-Result<std::string> physical(FileSystem& fs, const std::string& path, std::string_view shown) {
+Result<std::string> physical(FileSystem& fs, LstatMemo* memo, const std::string& path,
+                             std::string_view shown) {
   std::deque<std::string> todo;
   for (auto& part : split_path(path)) todo.push_back(std::move(part));
   std::string current = "/";
@@ -62,7 +73,9 @@ Result<std::string> physical(FileSystem& fs, const std::string& path, std::strin
     }
     std::string candidate = join(current, part);
     if (!missing) {
-      auto st = fs.lstat(candidate);
+      // The final component is a file that may change between runs of the
+      // resolver's owner; only directories (ancestors) are memoised.
+      auto st = todo.empty() ? fs.lstat(candidate) : cached_lstat(fs, memo, candidate);
       if (!st) return tl::unexpected(st.error());
       if (st->type == FileStat::Type::kSymlink) {
         if (++hops > kMaxSymlinkHops) {
@@ -101,9 +114,24 @@ std::string normalize_path(std::string_view absolute_path) {
   return out.empty() ? "/" : out;
 }
 
+OutputPathResolver::OutputPathResolver(FileSystem& fs, std::string project_root, std::string cwd,
+                                       bool allow_outside)
+    : fs_(fs),
+      project_root_(std::move(project_root)),
+      cwd_(std::move(cwd)),
+      allow_outside_(allow_outside) {}
+
 Result<std::string> resolve_output_path(FileSystem& fs, const std::string& project_root,
                                         const std::string& cwd, std::string_view to,
                                         bool allow_outside) {
+  return OutputPathResolver(fs, project_root, cwd, allow_outside).resolve(to);
+}
+
+Result<std::string> OutputPathResolver::resolve(std::string_view to) {
+  FileSystem& fs = fs_;
+  const std::string& cwd = cwd_;
+  const std::string& project_root = project_root_;
+  const bool allow_outside = allow_outside_;
   auto invalid = [&](const std::string& why) {
     return make_error(ErrorKind::kData, "invalid output path '" + printable(to) + "': " + why);
   };
@@ -130,7 +158,7 @@ Result<std::string> resolve_output_path(FileSystem& fs, const std::string& proje
     base = base.empty() ? *current : join(*current, base);
   }
   std::string lexical = normalize_path(join(base, to));
-  auto resolved = physical(fs, join(base, to), to);
+  auto resolved = physical(fs, &memo_, join(base, to), to);
   if (!resolved) return tl::unexpected(resolved.error());
   if (resolved->size() >= kPathMax) {
     return invalid("it resolves to a path longer than " + std::to_string(kPathMax - 1) + " bytes");
@@ -144,8 +172,12 @@ Result<std::string> resolve_output_path(FileSystem& fs, const std::string& proje
     if (!current) return tl::unexpected(current.error());
     root_abs = join(*current, root_abs);
   }
-  auto root = physical(fs, root_abs, project_root);
-  if (!root) return tl::unexpected(root.error());
+  if (!root_) {
+    auto root = physical(fs, &memo_, root_abs, project_root);
+    if (!root) return tl::unexpected(root.error());
+    root_ = std::move(*root);
+  }
+  const std::string* root = &*root_;
   if (!inside(*resolved, *root)) {
     std::string how;
     if (!inside(lexical, normalize_path(root_abs)) && !inside(lexical, *root)) {

@@ -113,6 +113,55 @@ TEST_F(Paths, SymlinkLoopIsAnError) {
   EXPECT_EQ(r.error().kind, ErrorKind::kData);
 }
 
+// Counts lstat calls, to see the resolver's memo at work.
+class CountingFs : public MemoryFileSystem {
+ public:
+  Result<FileStat> lstat(const std::string& path) override {
+    ++lstats;
+    return MemoryFileSystem::lstat(path);
+  }
+  int lstats = 0;
+};
+
+TEST(OutputPathResolver, SameAnswersAsOneByOneWithFewerLstats) {
+  CountingFs fs;
+  fs.add_dir("/proj/src/deep/er");
+  fs.add_dir("/outside");
+  fs.add_symlink("/proj/src/out", "/outside");
+  fs.add_file("/proj/src/deep/er/f0.ts", "x");
+  std::vector<std::string> tos = {"src/out/x.ts", "src/deep/../deep/er/f0.ts", "new/a.ts"};
+  for (int i = 0; i < 50; ++i) tos.push_back("src/deep/er/f" + std::to_string(i) + ".ts");
+  std::vector<Result<std::string>> one_by_one;
+  for (const auto& to : tos)
+    one_by_one.push_back(resolve_output_path(fs, "/proj", "/proj", to, false));
+  int separate = fs.lstats;
+  fs.lstats = 0;
+  OutputPathResolver resolver(fs, "/proj", "/proj", false);
+  for (std::size_t i = 0; i < tos.size(); ++i) {
+    auto r = resolver.resolve(tos[i]);
+    ASSERT_EQ(bool(r), bool(one_by_one[i])) << tos[i];
+    if (r) {
+      EXPECT_EQ(*r, *one_by_one[i]) << tos[i];
+    } else {
+      EXPECT_EQ(r.error().message, one_by_one[i].error().message);
+    }
+  }
+  EXPECT_FALSE(resolver.resolve("src/out/y.ts"));  // a memoised symlink still escapes
+  EXPECT_LT(fs.lstats * 3, separate) << "memoised: " << fs.lstats << ", separate: " << separate;
+}
+
+TEST(OutputPathResolver, TheFinalNameIsAlwaysLookedAtAfresh) {
+  MemoryFileSystem fs;
+  fs.add_dir("/proj/src");
+  fs.add_dir("/outside");
+  OutputPathResolver resolver(fs, "/proj", "/proj", false);
+  ASSERT_TRUE(resolver.resolve("src/a.ts"));
+  fs.add_symlink("/proj/src/a.ts", "/outside/a.ts");  // appears between two lookups
+  auto r = resolver.resolve("src/a.ts");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().kind, ErrorKind::kConflict);
+}
+
 TEST(NormalizePath, Lexical) {
   EXPECT_EQ(normalize_path("/"), "/");
   EXPECT_EQ(normalize_path("/a//b/./c/"), "/a/b/c");

@@ -35,8 +35,9 @@ Key KeyBuilder::key() const {
   return Key{h.high64, h.low64};
 }
 
-Key compiled_template_key(std::uint64_t content_hash, std::string_view engine) {
-  return KeyBuilder("compiled-template").add(content_hash).add(engine).key();
+Key compiled_template_key(std::uint64_t content_hash, std::string_view engine,
+                          std::string_view name) {
+  return KeyBuilder("compiled-template").add(content_hash).add(engine).add(name).key();
 }
 
 Key parsed_file_key(std::string_view kind, std::string_view path, std::int64_t mtime_ns,
@@ -197,7 +198,20 @@ std::optional<std::string> Cache::get_bytes(const Key& key) {
 void Cache::put_bytes(const Key& key, std::string_view bytes) {
   auto copy = std::make_shared<const std::string>(bytes);
   put_erased(key, copy, copy->size(), &type_tag<std::string>);
-  if (local_) local_->put(key, bytes);
+  if (local_) {
+    local_->put(key, bytes);
+    std::lock_guard lock(stats_mutex_);
+    ++counts_.disk_writes;
+  }
+}
+
+void Cache::prune_if_written() {
+  bool written;
+  {
+    std::lock_guard lock(stats_mutex_);
+    written = counts_.disk_writes > 0;
+  }
+  if (written) prune_to_budget();
 }
 
 void Cache::erase(const Key& key) {

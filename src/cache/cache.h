@@ -53,8 +53,9 @@ class KeyBuilder {
 };
 
 // Compiled templates: the template bytes' hash (index TemplateView::
-// content_hash) plus the engine and its version.
-Key compiled_template_key(std::uint64_t content_hash, std::string_view engine);
+// content_hash) plus the engine and the name the template's errors show.
+Key compiled_template_key(std::uint64_t content_hash, std::string_view engine,
+                          std::string_view name = {});
 // Parsed template.yml / config files: path + mtime + size.
 Key parsed_file_key(std::string_view kind, std::string_view path, std::int64_t mtime_ns,
                     std::uint64_t size);
@@ -109,6 +110,7 @@ struct Stats {
   std::uint64_t memory_hits = 0, disk_hits = 0, shared_hits = 0;
   std::uint64_t evictions = 0;           // budget evictions and TTL expirations
   std::uint64_t entries = 0, bytes = 0;  // in-process level
+  std::uint64_t disk_writes = 0;         // put_bytes calls stored in the local disk level
   double hit_rate() const;               // -1 when nothing was looked up
 };
 
@@ -145,6 +147,10 @@ class Cache {
   // Evicts in-process entries down to max_bytes (put does this already) and
   // removes the oldest local disk entries down to disk_max_bytes.
   void prune_to_budget();
+  // prune_to_budget() if this cache stored anything on disk: what a command
+  // calls before it ends, so the disk level never outgrows its budget and a
+  // command that only read pays nothing.
+  void prune_if_written();
 
   Stats stats() const;
   const Options& options() const { return options_; }

@@ -1,6 +1,8 @@
 #include "render/render.h"
 #include "util/parallel.h"
 
+#include <xxhash.h>
+
 #include <atomic>
 #include <optional>
 
@@ -27,57 +29,102 @@ Error relocate(Error e, const std::string& display, int first_line) {
 
 }  // namespace
 
+namespace {
+
+// What rendering a template file needs that does not depend on the values:
+// its frontmatter split, parsed YAML and parsed Liquid (attributes and
+// body). Cached in-process by content hash + name (errors name the file), so
+// a template rendered again in the same process — a `generator` step, a
+// benchmark loop, the same `to:` in many files — is split, parsed and
+// compiled once. Parse errors are kept as values and reported at the same
+// point of the render as without the cache.
+struct CompiledFile {
+  frontmatter::Split split;
+  EngineMatch match;
+  Result<frontmatter::Attributes> attributes = frontmatter::Attributes{};
+  // Top-level string attributes with Liquid in them, in file order.
+  std::vector<std::pair<std::string, Result<std::shared_ptr<const liquid::Template>>>> templates;
+  Result<std::shared_ptr<const liquid::Template>> body = nullptr;
+  std::uint64_t bytes = 0;  // approximate footprint, for the cache budget
+};
+
+std::shared_ptr<const CompiledFile> compile_file(const liquid::Engine& engine,
+                                                 std::string_view file_name,
+                                                 const std::string& display,
+                                                 std::string_view text) {
+  auto out = std::make_shared<CompiledFile>();
+  out->split = frontmatter::split(text);
+  out->match = engine_for(file_name);
+  out->bytes = sizeof(CompiledFile) + 4 * text.size();
+  if ((!out->match.by_extension && !out->split.has_frontmatter) || !out->match.available) {
+    return out;  // inert, or an engine we cannot run: nothing to compile
+  }
+  if (out->split.has_frontmatter) {
+    out->attributes = frontmatter::parse_yaml(out->split.yaml, display, out->split.yaml_line);
+  }
+  if (!out->attributes) return out;
+  for (const auto& [key, value] : out->attributes->values.as_object()) {
+    if (!value.is_string() || out->attributes->regexps.count(key)) continue;
+    const std::string& source = value.as_string();
+    if (source.find("{{") == std::string::npos && source.find("{%") == std::string::npos) {
+      continue;  // nothing to render
+    }
+    out->templates.emplace_back(key, engine.parse(source, display));
+  }
+  out->body = engine.parse(out->split.body, display);
+  return out;
+}
+
+}  // namespace
+
 Result<RenderedTemplate> render_one(const liquid::Engine& engine, const std::string& path,
                                     const std::string& display, std::string_view text,
-                                    const liquid::Value& locals) {
+                                    const liquid::Value& locals, cache::Cache* cache) {
+  std::string_view file_name = std::string_view(path).substr(path.rfind('/') + 1);
+  std::shared_ptr<const CompiledFile> compiled;
+  std::optional<cache::Key> key;
+  if (cache) {
+    key = cache::compiled_template_key(XXH3_64bits(text.data(), text.size()), "liquid", display);
+    compiled = cache->get_object<CompiledFile>(*key);
+  }
+  if (!compiled) {
+    compiled = compile_file(engine, file_name, display, text);
+    if (cache) cache->put_object<CompiledFile>(*key, compiled, compiled->bytes);
+  }
+  const frontmatter::Split& split = compiled->split;
   RenderedTemplate out;
   out.path = path;
   out.display = display;
-  frontmatter::Split split = frontmatter::split(text);
   out.has_frontmatter = split.has_frontmatter;
-  std::string_view file_name = std::string_view(path).substr(path.rfind('/') + 1);
-  EngineMatch match = engine_for(file_name);
-  if (!match.by_extension && !split.has_frontmatter) {
+  if (!compiled->match.by_extension && !split.has_frontmatter) {
     out.inert = true;  // README, .keep, …: does nothing, as in Hygen
-    out.body = std::move(split.body);
+    out.body = split.body;
     return out;
   }
-  if (!match.available) {
+  if (!compiled->match.available) {
     return make_error(ErrorKind::kTemplate,
-                      std::string(engine_name(match.kind)) +
+                      std::string(engine_name(compiled->match.kind)) +
                           " engine not available yet: this template needs EJS (only Liquid "
                           "templates, *.liquid.t and *.liquid, can be rendered in this version)",
                       {display, split.has_frontmatter ? split.yaml_line - 1 : 1, 0});
   }
   out.frontmatter_line = split.yaml_line;
-  if (split.has_frontmatter) {
-    auto attrs = frontmatter::parse_yaml(split.yaml, display, split.yaml_line);
-    if (!attrs) return tl::unexpected(attrs.error());
-    out.attributes = std::move(*attrs);
-  }
+  if (!compiled->attributes) return tl::unexpected(compiled->attributes.error());
+  out.attributes = *compiled->attributes;
   // Render top-level string attributes, each on its own.
   liquid::Object& obj = out.attributes.values.mutable_object();
-  std::vector<std::string> keys;
-  for (const auto& entry : obj) keys.push_back(entry.first);
-  for (const std::string& key : keys) {
-    liquid::Value& value = *obj.find(key);
-    if (!value.is_string() || out.attributes.regexps.count(key)) continue;
-    if (value.as_string().find("{{") == std::string::npos &&
-        value.as_string().find("{%") == std::string::npos) {
-      continue;  // nothing to render
-    }
-    int line = out.attributes.line_of(key);
-    auto tpl = engine.parse(value.as_string(), display);
+  for (const auto& [key_name, tpl] : compiled->templates) {
+    int line = out.attributes.line_of(key_name);
     if (!tpl) return tl::unexpected(relocate(tpl.error(), display, line));
     auto rendered = engine.render(**tpl, locals);
     if (!rendered) return tl::unexpected(relocate(rendered.error(), display, line));
-    value = liquid::Value(std::move(*rendered));
+    *obj.find(key_name) = liquid::Value(std::move(*rendered));
   }
   liquid::Value body_locals = locals;
   body_locals.mutable_object().set("attributes", out.attributes.values);
-  auto tpl = engine.parse(split.body, display);
-  if (!tpl) return tl::unexpected(relocate(tpl.error(), display, split.body_line));
-  auto body = engine.render(**tpl, body_locals);
+  const auto& body_tpl = compiled->body;
+  if (!body_tpl) return tl::unexpected(relocate(body_tpl.error(), display, split.body_line));
+  auto body = engine.render(**body_tpl, body_locals);
   if (!body) return tl::unexpected(relocate(body.error(), display, split.body_line));
   out.body = std::move(*body);
   return out;
@@ -86,20 +133,21 @@ Result<RenderedTemplate> render_one(const liquid::Engine& engine, const std::str
 Result<std::vector<RenderedTemplate>> render_templates(
     FileSystem& fs, const liquid::Engine& engine, std::span<const discover::TemplateFile> files,
     const liquid::Value& locals, const RenderOptions& options) {
-  // Read every file first (in order), as Hygen does, then render.
-  std::vector<std::string> texts;
-  texts.reserve(files.size());
-  for (const auto& f : files) {
-    auto text = fs.read_file(f.path);
-    if (!text) return tl::unexpected(text.error());
-    texts.push_back(std::move(*text));
-  }
+  // Each file is read by the worker that renders it: with --jobs the reads
+  // (system calls, most of a large action's cost) overlap too. Results go to
+  // their slot, so the order stays the templates' order.
   std::vector<std::optional<Result<RenderedTemplate>>> results(files.size());
   auto work = [&](std::size_t i) {
-    results[i] = render_one(engine, files[i].path, display_path(options.cwd, files[i].path),
-                            texts[i], locals);
+    auto text = fs.read_file(files[i].path);
+    if (!text) {
+      results[i] = tl::unexpected(text.error());
+      return;
+    }
+    results[i] = render_one(engine, files[i].path, display_path(options.cwd, files[i].path), *text,
+                            locals, options.cache);
   };
-  bool parallel = options.jobs != 1 && files.size() > options.parallel_threshold;
+  bool parallel =
+      options.jobs != 1 && files.size() > options.parallel_threshold && fs.thread_safe();
   if (parallel) {
     parallel_for(files.size(), options.jobs > 1 ? static_cast<std::size_t>(options.jobs) : 0, work);
   } else {

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "cache/cache.h"
 #include "discover/discover.h"
 #include "frontmatter/frontmatter.h"
 #include "liquid/liquid.h"
@@ -35,6 +36,9 @@ struct RenderOptions {
   std::string cwd;                     // for display paths
   int jobs = 0;                        // 0: automatic; 1: sequential
   std::size_t parallel_threshold = 8;  // fewer templates: threads cost more than they save
+  // Compiled templates (split, YAML, Liquid ASTs) are looked up and stored
+  // here when set; null renders without caching.
+  cache::Cache* cache = nullptr;
 };
 
 Result<std::vector<RenderedTemplate>> render_templates(
@@ -44,7 +48,7 @@ Result<std::vector<RenderedTemplate>> render_templates(
 // Renders one template whose text is already read.
 Result<RenderedTemplate> render_one(const liquid::Engine& engine, const std::string& path,
                                     const std::string& display, std::string_view text,
-                                    const liquid::Value& locals);
+                                    const liquid::Value& locals, cache::Cache* cache = nullptr);
 
 // `path` relative to `cwd` when it is inside it, else unchanged.
 std::string display_path(const std::string& cwd, const std::string& path);

@@ -71,6 +71,43 @@ TEST(RenderTest, ParallelMatchesSequential) {
   }
 }
 
+TEST(RenderTest, CompiledFilesComeFromTheCacheTheSecondTime) {
+  liquid::Engine engine;
+  cache::Cache cache({}, nullptr);
+  const std::string text = "---\nto: src/{{ name }}.js\n---\nhello {{ name | upcase }}\n";
+  auto first = render_one(engine, "/t/a.liquid.t", "a.liquid.t", text, locals(), &cache);
+  ASSERT_TRUE(first) << first.error().describe();
+  liquid::Object other;
+  other.set("name", liquid::Value("deck"));
+  auto second = render_one(engine, "/t/a.liquid.t", "a.liquid.t", text,
+                           liquid::Value(std::move(other)), &cache);
+  ASSERT_TRUE(second) << second.error().describe();
+  EXPECT_EQ(first->body, "hello CARD\n");
+  EXPECT_EQ(second->body, "hello DECK\n");  // same compiled file, other values
+  EXPECT_EQ(second->attributes.find("to")->as_string(), "src/deck.js");
+  EXPECT_EQ(cache.stats().hits, 1u);
+  EXPECT_EQ(cache.stats().misses, 1u);
+}
+
+TEST(RenderTest, CachedParseErrorsAreReportedLikeFreshOnes) {
+  liquid::Engine engine;
+  cache::Cache cache({}, nullptr);
+  // The attribute renders fine and comes first; the body's parse error is
+  // what must be reported, at its file line, both times.
+  const std::string text = "---\nto: '{{ name }}'\n---\nok\n{% if x %}\n";
+  for (int round = 0; round < 2; ++round) {
+    auto r = render_one(engine, "/t/a.liquid.t", "a.liquid.t", text, locals(), &cache);
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().where.line, 5) << round;
+    EXPECT_EQ(r.error().where.file, "a.liquid.t");
+  }
+  // The same bytes under another name are another entry: errors name the file.
+  auto r = render_one(engine, "/t/b.liquid.t", "b.liquid.t", text, locals(), &cache);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().where.file, "b.liquid.t");
+  EXPECT_EQ(cache.stats().hits, 1u);
+}
+
 TEST(VariablesTest, ScansRootNames) {
   auto v = scan_variables(
       "{{ name | upcase }} {% if withTest and kind == 'x' %}{{ opts.deep }}{% endif %}"

@@ -47,6 +47,12 @@ class FileSystem {
  public:
   virtual ~FileSystem() = default;
 
+  // Whether several threads may call this object at once (the real file
+  // system: yes). Parallel stages fall back to one thread when it is not
+  // (the in-memory and fault-injecting file systems of tests, whose
+  // operation counts must stay deterministic).
+  virtual bool thread_safe() const { return false; }
+
   // stat() follows symlinks, lstat() does not. A missing path is not an
   // error: it returns Type::kMissing.
   virtual Result<FileStat> stat(const std::string& path) = 0;

@@ -74,6 +74,7 @@ class PosixFileSystem : public FileSystem {
  public:
   Result<FileStat> stat(const std::string& path) override { return do_stat(path, true); }
   Result<FileStat> lstat(const std::string& path) override { return do_stat(path, false); }
+  bool thread_safe() const override { return true; }
 
   Result<std::string> read_file(const std::string& path) override {
     Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
