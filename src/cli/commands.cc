@@ -7,6 +7,7 @@
 #include "app/generate.h"
 #include "app/init_command.h"
 #include "app/list_command.h"
+#include "app/prompt_command.h"
 #include "app/recover_command.h"
 #include "app/render_command.h"
 
@@ -29,6 +30,8 @@ const std::array kCommands = {
     Command{"init", "scaffold _templates with a generator-making generator (init self)",
             app::kInitUsage, app::init_command},
     Command{"list", "list the generators and their actions", app::kListUsage, app::list_command},
+    Command{"prompt", "ask the questions of a JSON/YAML list, print the answers as JSON",
+            app::kPromptUsage, app::prompt_command},
     Command{"recover", "finish or undo a generation interrupted by a crash", app::kRecoverUsage,
             app::recover_command},
     Command{"render", "render one template file with JSON data (try a template)", app::kRenderUsage,

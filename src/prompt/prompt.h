@@ -45,6 +45,9 @@ struct Question {
   // Returns an error message to show inline (the answer is asked again), or
   // nullopt when the answer is acceptable.
   std::function<std::optional<std::string>(const liquid::Value&)> validate;
+  // enquirer's `required: true`: an empty answer (empty string, no item of a
+  // multiselect) is refused with "Invalid input" before `validate` runs.
+  bool required = false;
 };
 
 class Prompter {
