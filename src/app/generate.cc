@@ -234,7 +234,7 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
   if (!locals) return tl::unexpected(locals.error());
 
   FolderPartialLoader partials(ctx.fs, {res->action_dir, res->templates_root});
-  liquid::Engine engine({}, &partials);
+  liquid::Engine engine(liquid_options(cfg->limits), &partials);
   // Compiled templates live in the in-process level only: parsing a Liquid
   // template costs less than reading a cached copy from disk would.
   auto copts = cache_options(*cfg);

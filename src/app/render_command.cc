@@ -1,5 +1,7 @@
 #include "app/render_command.h"
 
+#include "app/workspace.h"
+
 #include <CLI/CLI.hpp>
 
 #include "app/partials.h"
@@ -82,7 +84,8 @@ Status render_command(Context& ctx, std::span<const std::string> args) {
   if (!source) return tl::unexpected(source.error());
 
   FolderPartialLoader partials(ctx.fs, {parent_dir(template_path), ctx.cwd});
-  liquid::Options options;
+  // No project file is read here: the default limits apply.
+  liquid::Options options = liquid_options(config::LimitSettings{});
   options.strict_variables = strict;
   liquid::Engine engine(options, &partials);
   auto tpl = engine.parse(*source, template_path);

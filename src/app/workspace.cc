@@ -32,6 +32,14 @@ std::optional<std::size_t> find_action_by_dir(const index::Index& idx,
 
 }  // namespace
 
+liquid::Options liquid_options(const config::LimitSettings& limits) {
+  liquid::Options o;
+  o.max_render_time = std::chrono::milliseconds(limits.render_time_ms);
+  o.max_output_bytes = static_cast<std::size_t>(limits.output_bytes);
+  o.max_partial_depth = static_cast<int>(std::min<std::uint64_t>(limits.partial_depth, 1u << 20));
+  return o;
+}
+
 std::vector<std::string> root_paths(const config::Config& cfg) {
   std::vector<std::string> roots;
   roots.reserve(cfg.templates.size());

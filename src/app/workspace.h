@@ -18,12 +18,17 @@
 #include "config/config.h"
 #include "discover/discover.h"
 #include "index/index.h"
+#include "liquid/liquid.h"
 #include "resolve/resolve.h"
 #include "util/result.h"
 
 namespace hypergen::app {
 
 std::vector<std::string> root_paths(const config::Config& cfg);
+
+// Liquid engine options carrying the project's `limits:` (render time,
+// output size, partial depth).
+liquid::Options liquid_options(const config::LimitSettings& limits);
 
 // False when HYPERGEN_NO_INDEX is set to a non-empty value other than "0".
 bool index_enabled(const Context& ctx);

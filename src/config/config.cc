@@ -1,5 +1,7 @@
 #include "config/config.h"
 
+#include <charconv>
+
 #include <yaml-cpp/yaml.h>
 
 #include <nlohmann/json.hpp>
@@ -52,37 +54,59 @@ struct FileValues {
   std::vector<std::pair<std::string, int>> templates;  // value, line
   std::optional<std::pair<std::string, int>> conflict;
   std::optional<std::pair<std::string, int>> cache_policy, cache_max_bytes, cache_shared;
+  std::optional<std::pair<std::string, int>> limit_render_time, limit_output, limit_depth;
 };
 
-// Where the `cache.<key>` setting goes (nullptr for an unknown key); the
-// same for the YAML and the JSON project file.
-std::optional<std::pair<std::string, int>>* cache_slot(FileValues& values, const std::string& key) {
-  if (key == "policy") return &values.cache_policy;
-  if (key == "maxBytes") return &values.cache_max_bytes;
-  if (key == "shared") return &values.cache_shared;
-  return nullptr;
+using Slot = std::optional<std::pair<std::string, int>>;
+
+// The sections of plain key: scalar settings (`cache:`, `limits:`), read the
+// same way from the YAML and the JSON project file.
+struct Section {
+  const char* name;
+  const char* known;  // for messages
+  Slot* (*slot)(FileValues&, const std::string& key);
+};
+
+const Section kCacheSection{"cache", "policy, maxBytes, shared",
+                            [](FileValues& v, const std::string& key) -> Slot* {
+                              if (key == "policy") return &v.cache_policy;
+                              if (key == "maxBytes") return &v.cache_max_bytes;
+                              if (key == "shared") return &v.cache_shared;
+                              return nullptr;
+                            }};
+const Section kLimitsSection{"limits", "renderTimeMs, outputBytes, partialDepth",
+                             [](FileValues& v, const std::string& key) -> Slot* {
+                               if (key == "renderTimeMs") return &v.limit_render_time;
+                               if (key == "outputBytes") return &v.limit_output;
+                               if (key == "partialDepth") return &v.limit_depth;
+                               return nullptr;
+                             }};
+
+std::string unknown_key(const Section& section, const std::string& key) {
+  return "unknown key '" + std::string(section.name) + "." + key + "' (known: " + section.known +
+         ")";
 }
 
-std::string unknown_cache_key(const std::string& key) {
-  return "unknown key 'cache." + key + "' (known: policy, maxBytes, shared)";
-}
-
-Status read_yaml_cache(const std::string& path, const YAML::Node& node, FileValues& values) {
+Status read_yaml_section(const Section& section, const std::string& path, const YAML::Node& node,
+                         FileValues& values) {
   if (node.IsNull()) return {};
   if (!node.IsMap()) {
-    return make_error(ErrorKind::kData, "'cache' must be a mapping (policy, maxBytes, shared)",
-                      {path, node.Mark().line + 1, node.Mark().column + 1});
+    return make_error(
+        ErrorKind::kData,
+        "'" + std::string(section.name) + "' must be a mapping (" + section.known + ")",
+        {path, node.Mark().line + 1, node.Mark().column + 1});
   }
   for (const auto& item : node) {
     std::string key = item.first.Scalar();
     const YAML::Node& v = item.second;
-    auto* slot = cache_slot(values, key);
+    Slot* slot = section.slot(values, key);
     if (!slot) {
-      return make_error(ErrorKind::kData, unknown_cache_key(key),
+      return make_error(ErrorKind::kData, unknown_key(section, key),
                         {path, item.first.Mark().line + 1, item.first.Mark().column + 1});
     }
     if (!v.IsScalar()) {
-      return make_error(ErrorKind::kData, "'cache." + key + "' must be a single value",
+      return make_error(ErrorKind::kData,
+                        "'" + std::string(section.name) + "." + key + "' must be a single value",
                         {path, v.Mark().line + 1, v.Mark().column + 1});
     }
     *slot = std::make_pair(v.Scalar(), v.Mark().line + 1);
@@ -90,18 +114,23 @@ Status read_yaml_cache(const std::string& path, const YAML::Node& node, FileValu
   return {};
 }
 
-Status read_json_cache(const std::string& path, const nlohmann::json& node, FileValues& values) {
-  if (!node.is_object())
-    return make_error(ErrorKind::kData, "'cache' must be an object", {path, 0, 0});
+Status read_json_section(const Section& section, const std::string& path,
+                         const nlohmann::json& node, FileValues& values) {
+  if (!node.is_object()) {
+    return make_error(ErrorKind::kData, "'" + std::string(section.name) + "' must be an object",
+                      {path, 0, 0});
+  }
   for (const auto& [key, v] : node.items()) {
-    auto* slot = cache_slot(values, key);
-    if (!slot) return make_error(ErrorKind::kData, unknown_cache_key(key), {path, 0, 0});
+    Slot* slot = section.slot(values, key);
+    if (!slot) return make_error(ErrorKind::kData, unknown_key(section, key), {path, 0, 0});
     if (v.is_string()) {
       *slot = std::make_pair(v.get<std::string>(), 0);
     } else if (v.is_number_unsigned()) {
       *slot = std::make_pair(std::to_string(v.get<std::uint64_t>()), 0);
     } else {
-      return make_error(ErrorKind::kData, "'cache." + key + "' must be a string", {path, 0, 0});
+      return make_error(ErrorKind::kData,
+                        "'" + std::string(section.name) + "." + key + "' must be a string",
+                        {path, 0, 0});
     }
   }
   return {};
@@ -139,7 +168,11 @@ Result<FileValues> read_yaml_config(const std::string& path, const std::string& 
     if (auto c = root["conflict"]) {
       values.conflict = std::make_pair(c.Scalar(), c.Mark().line + 1);
     }
-    if (auto c = root["cache"]) HG_RETURN_IF_ERROR(read_yaml_cache(path, c, values));
+    if (auto c = root["cache"])
+      HG_RETURN_IF_ERROR(read_yaml_section(kCacheSection, path, c, values));
+    if (auto c = root["limits"]) {
+      HG_RETURN_IF_ERROR(read_yaml_section(kLimitsSection, path, c, values));
+    }
   } catch (const YAML::Exception& e) {
     return make_error(ErrorKind::kData, std::string("YAML: ") + e.what(), {path, 0, 0});
   }
@@ -171,7 +204,12 @@ Result<FileValues> read_json_config(const std::string& path, const std::string& 
       return make_error(ErrorKind::kData, "'conflict' must be a string", {path, 0, 0});
     values.conflict = std::make_pair(j["conflict"].get<std::string>(), 0);
   }
-  if (j.contains("cache")) HG_RETURN_IF_ERROR(read_json_cache(path, j["cache"], values));
+  if (j.contains("cache")) {
+    HG_RETURN_IF_ERROR(read_json_section(kCacheSection, path, j["cache"], values));
+  }
+  if (j.contains("limits")) {
+    HG_RETURN_IF_ERROR(read_json_section(kLimitsSection, path, j["limits"], values));
+  }
   return values;
 }
 
@@ -258,6 +296,29 @@ Result<Config> load_config(FileSystem& fs, const EnvLookup& env, const std::stri
     config.cache.shared = absolute_path(config.project_root, v);
     config.cache.shared_origin = origin_of(config.config_file, line);
   }
+  // limits.<key>: whole numbers; each keeps where it came from.
+  auto read_limit = [&](const Slot& slot, const char* key, std::uint64_t lowest,
+                        std::uint64_t& into, std::string& origin) -> Status {
+    if (!slot) return {};
+    const auto& [v, line] = *slot;
+    std::uint64_t n = 0;
+    auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+    if (ec != std::errc() || end != v.data() + v.size() || n < lowest) {
+      return make_error(ErrorKind::kData,
+                        "'limits." + std::string(key) + "' must be a whole number of at least " +
+                            std::to_string(lowest) + ", got '" + v + "'",
+                        {config.config_file, line, 0});
+    }
+    into = n;
+    origin = origin_of(config.config_file, line);
+    return {};
+  };
+  HG_RETURN_IF_ERROR(read_limit(values.limit_render_time, "renderTimeMs", 0,
+                                config.limits.render_time_ms, config.limits.render_time_origin));
+  HG_RETURN_IF_ERROR(read_limit(values.limit_output, "outputBytes", 1, config.limits.output_bytes,
+                                config.limits.output_bytes_origin));
+  HG_RETURN_IF_ERROR(read_limit(values.limit_depth, "partialDepth", 1, config.limits.partial_depth,
+                                config.limits.partial_depth_origin));
   for (const char* name : {"HYPERGEN_OVERWRITE", "HYGEN_OVERWRITE"}) {
     if (auto v = env(name); v && !v->empty()) {
       config.overwrite = true;

@@ -24,6 +24,7 @@
 // The policy is checked here; the size text is parsed by its user (cache/),
 // which reports errors at `max_bytes_where`.
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -53,6 +54,16 @@ struct CacheSettings {
   std::string shared_origin;
 };
 
+// Limits against runaway templates (`limits:` in the project file).
+struct LimitSettings {
+  std::uint64_t render_time_ms = 10000;  // one template's render; 0: none
+  std::string render_time_origin = "default";
+  std::uint64_t output_bytes = std::uint64_t{256} << 20;  // one render's output
+  std::string output_bytes_origin = "default";
+  std::uint64_t partial_depth = 64;  // include/render/layout nesting
+  std::string partial_depth_origin = "default";
+};
+
 struct Config {
   std::string project_root;  // absolute
   std::string config_file;   // absolute path of the project file, or empty
@@ -63,6 +74,7 @@ struct Config {
   bool overwrite = false;
   std::string overwrite_origin;
   CacheSettings cache;
+  LimitSettings limits;
 };
 
 using EnvLookup = std::function<std::optional<std::string>(std::string_view)>;

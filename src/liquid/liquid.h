@@ -14,7 +14,9 @@
 // files come from a PartialLoader (the CLI's loader looks in the configured
 // partial folders).
 
+#include <chrono>
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <span>
@@ -51,6 +53,12 @@ struct Options {
   // producing enormous output).
   int max_partial_depth = 64;
   std::size_t max_output_bytes = std::size_t{256} << 20;
+  // Wall time one render may take (zero: no limit). Checked between loop
+  // iterations (every kTimeCheckInterval of them), where a runaway template
+  // spends its time; the error points at the loop.
+  std::chrono::milliseconds max_render_time{0};
+  // The clock for max_render_time (tests use a fake); empty: steady_clock.
+  std::function<std::chrono::steady_clock::time_point()> steady_now;
   // For `date`: clock and time zone (defaults: system clock, local zone).
   FilterContext filter_context;
   // Variables visible in every scope, including the isolated one of

@@ -278,6 +278,44 @@ TEST(LiquidLimits, OutputIsBounded) {
   EXPECT_EQ(render(e, "{% for i in (1..5) %}xxxxxxxxxx{% endfor %}").size(), 50u);
 }
 
+TEST(LiquidLimits, RenderTimeIsBounded) {
+  // A fake clock that advances 1 ms per reading: nested loops that produce
+  // nothing (so the output limit never fires) run into the time limit.
+  auto ticks = std::make_shared<std::int64_t>(0);
+  Options o;
+  o.max_render_time = std::chrono::milliseconds(50);
+  o.steady_now = [ticks] {
+    return std::chrono::steady_clock::time_point(std::chrono::milliseconds(++*ticks));
+  };
+  Engine e(o);
+  std::string err = error_of(e,
+                             "line 1\n{% for i in (1..100000) %}{% for j in (1..100000) %}"
+                             "{% endfor %}{% endfor %}");
+  EXPECT_NE(err.find("longer than the limit of 50 ms"), std::string::npos) << err;
+  EXPECT_NE(err.find(":2:"), std::string::npos) << "names the loop's line: " << err;
+  // tablerow loops are bounded the same way.
+  *ticks = 0;
+  err = error_of(e,
+                 "{% tablerow i in (1..100000) %}{% for j in (1..1000) %}{% endfor %}"
+                 "{% endtablerow %}");
+  EXPECT_NE(err.find("longer than the limit"), std::string::npos) << err;
+  // A short loop finishes well inside the limit.
+  *ticks = 0;
+  EXPECT_EQ(render(e, "{% for i in (1..100) %}{{ i }}{% endfor %}").size(), 192u);
+}
+
+TEST(LiquidLimits, NoTimeLimitByDefault) {
+  Options o;
+  int reads = 0;
+  o.steady_now = [&reads] {
+    ++reads;
+    return std::chrono::steady_clock::time_point();
+  };
+  Engine e(o);
+  EXPECT_EQ(render(e, "{% for i in (1..5000) %}{% endfor %}ok"), "ok");
+  EXPECT_EQ(reads, 0) << "the clock is not read when there is no limit";
+}
+
 TEST(LiquidLimits, HugeRangeIsAnError) {
   Engine e;
   std::string err = error_of(e, "{% assign r = (1..100000000) %}");

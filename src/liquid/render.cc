@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -188,7 +189,9 @@ class Renderer {
       : engine_(engine),
         opts_(engine.options()),
         out_(&out),
-        globals_(opts_.globals.is_object() ? &opts_.globals.as_object() : nullptr) {}
+        globals_(opts_.globals.is_object() ? &opts_.globals.as_object() : nullptr) {
+    if (opts_.max_render_time.count() > 0) deadline_ = now() + opts_.max_render_time;
+  }
 
   Status run(const Template& tpl, const Value& data) {
     Scope scope;
@@ -212,6 +215,24 @@ class Renderer {
     return nullptr;
   }
   bool output_too_big() const { return out_->size() > opts_.max_output_bytes; }
+
+  // ---- the render-time limit ---------------------------------------------
+
+  static constexpr unsigned kTimeCheckInterval = 256;  // loop iterations per clock read
+  std::chrono::steady_clock::time_point now() const {
+    return opts_.steady_now ? opts_.steady_now() : std::chrono::steady_clock::now();
+  }
+  // Called once per loop iteration; reads the clock every kTimeCheckInterval.
+  bool out_of_time() {
+    if (!deadline_ || ++iterations_ % kTimeCheckInterval != 0) return false;
+    return now() > *deadline_;
+  }
+  Flow fail_time(std::size_t offset) {
+    return fail(offset, "rendering took longer than the limit of " +
+                            std::to_string(opts_.max_render_time.count()) +
+                            " ms (a loop that runs too long?); raise limits.renderTimeMs in "
+                            "hypergen.yml if this template is meant to be slow");
+  }
   Flow fail_output(std::size_t offset) {
     return fail(offset,
                 "output exceeds the limit of " + std::to_string(opts_.max_output_bytes) + " bytes");
@@ -462,6 +483,10 @@ class Renderer {
         result = fail_output(offset);
         break;
       }
+      if (out_of_time()) {
+        result = fail_time(offset);
+        break;
+      }
     }
     scope_->current_loop = saved_loop;
     scope_->frames.resize(frame_index);
@@ -520,6 +545,10 @@ class Renderer {
       if (f == Flow::kBreak) break;
       if (output_too_big()) {
         result = fail_output(n.offset);
+        break;
+      }
+      if (out_of_time()) {
+        result = fail_time(n.offset);
         break;
       }
     }
@@ -1421,6 +1450,8 @@ class Renderer {
   const Template* tpl_ = nullptr;
   int depth_ = 0;
   Error error_;
+  std::optional<std::chrono::steady_clock::time_point> deadline_;
+  unsigned iterations_ = 0;
   // What lookup_root() returns for `block` inside a block, and its super.
   const LoopState block_loop_;
   const SuperBlock* block_super_ = nullptr;

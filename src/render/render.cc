@@ -20,9 +20,31 @@ namespace {
 
 // Moves an engine error to the right place in the template file: the
 // engine counts lines from the start of the rendered string.
+// The caret excerpt of an engine error ("  N | text\n    | ^") numbers its
+// line from the start of the rendered string: renumber it like `where`.
+std::string renumber_excerpt(const std::string& excerpt, int from, int to) {
+  std::string old_gutter = "  " + std::to_string(from) + " | ";
+  std::size_t newline = excerpt.find('\n');
+  if (from == to || excerpt.compare(0, old_gutter.size(), old_gutter) != 0 ||
+      newline == std::string::npos) {
+    return excerpt;
+  }
+  std::string number = std::to_string(to);
+  std::string out =
+      "  " + number + " | " + excerpt.substr(old_gutter.size(), newline + 1 - old_gutter.size());
+  std::size_t bar = excerpt.find(" | ", newline);
+  if (bar == std::string::npos) return excerpt;
+  out += "  " + std::string(number.size(), ' ') + excerpt.substr(bar);
+  return out;
+}
+
 Error relocate(Error e, const std::string& display, int first_line) {
   e.where.file = display;
-  if (e.where.line > 0 && first_line > 0) e.where.line += first_line - 1;
+  if (e.where.line > 0 && first_line > 1) {
+    int line = e.where.line + first_line - 1;
+    e.context = renumber_excerpt(e.context, e.where.line, line);
+    e.where.line = line;
+  }
   if (e.kind != ErrorKind::kTemplate && e.kind != ErrorKind::kData) e.kind = ErrorKind::kTemplate;
   return e;
 }

@@ -55,6 +55,8 @@ TEST(RenderTest, BodyErrorLineCountsFromTheFile) {
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().where.file, "a.liquid.t");
   EXPECT_EQ(r.error().where.line, 5);
+  // The excerpt's gutter shows the file line too, and the caret stays aligned.
+  EXPECT_EQ(r.error().context.rfind("  5 | {% if x %}\n    | ", 0), 0u) << r.error().context;
 }
 
 TEST(RenderTest, ParallelMatchesSequential) {
