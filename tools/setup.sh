@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential g++ cmake ninja-build pkg-config ccache git
   libexpected-dev nlohmann-json3-dev libyaml-cpp-dev libfmt-dev libcli11-dev
-  libtbb-dev libxxhash-dev libdtl-dev
+  libtbb-dev libxxhash-dev libdtl-dev libmozjs-102-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang clang-format libclang-rt-14-dev
   time python3

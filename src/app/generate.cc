@@ -14,6 +14,7 @@
 #include "args/args.h"
 #include "config/config.h"
 #include "discover/discover.h"
+#include "js/runtime.h"
 #include "liquid/liquid.h"
 #include "plan/plan.h"
 #include "render/render.h"
@@ -246,6 +247,10 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
   ropts.cwd = ctx.cwd;
   ropts.jobs = jobs;
   ropts.cache = &compiled;
+  // The run's JavaScript realm, started only if an EJS template has tags.
+  js::Runtime js_runtime({ctx.cwd, [&](std::string_view text) { ctx.console.out(text); },
+                          [&](std::string_view text) { ctx.console.err(text); }});
+  ropts.js = &js_runtime;
   ScopedTimer render_timer(metrics, Stage::kRender);
   auto rendered = render::render_templates(ctx.fs, engine, *files, *locals, ropts);
   render_timer.stop();

@@ -125,7 +125,7 @@ Status generator_help(Context& ctx, const std::string& generator) {
     std::size_t liquid_count = 0, other = 0;
     for (const auto& f : *ordered) {
       auto match = render::engine_for(f.path.substr(f.path.rfind('/') + 1));
-      if (!match.available) {
+      if (match.kind != render::EngineKind::kLiquid) {  // variables are read from Liquid only
         ++other;
         continue;
       }

@@ -5,24 +5,27 @@
 #include <CLI/CLI.hpp>
 
 #include "app/partials.h"
+#include "js/runtime.h"
 #include "liquid/json.h"
 #include "liquid/liquid.h"
 
 namespace hypergen::app {
 
 const char kRenderUsage[] =
-    "Usage: hypergen render [--engine liquid] [--data FILE.json | --data -] [--strict] "
+    "Usage: hypergen render [--engine liquid|ejs] [--data FILE.json | --data -] [--strict] "
     "TEMPLATE_FILE\n"
     "\n"
     "Renders one template file with the given JSON data and prints the result to\n"
     "stdout exactly as rendered. Partials ({% render %}, {% include %}) are looked\n"
     "up in the template's folder, then the current directory, by name and by\n"
-    "name + .liquid.\n"
+    "name + .liquid. With --engine ejs the whole file is one EJS template (as\n"
+    "ejs 3.1.10 renders it; the data's keys are its variables, plus `h`).\n"
     "\n"
     "Options:\n"
-    "  --engine NAME   template engine (liquid; the default)\n"
+    "  --engine NAME   template engine: liquid (the default) or ejs\n"
     "  --data FILE     JSON data file, or - for stdin (default: no data)\n"
-    "  --strict        an undefined variable is an error instead of empty\n";
+    "  --strict        Liquid: an undefined variable is an error instead of empty\n"
+    "                  (in EJS it always is)\n";
 
 namespace {
 
@@ -58,9 +61,9 @@ Status render_command(Context& ctx, std::span<const std::string> args) {
       return make_error(ErrorKind::kUsage, "render: " + what + "\n" + kRenderUsage);
     }
   }
-  if (engine_name != "liquid") {
+  if (engine_name != "liquid" && engine_name != "ejs") {
     return make_error(ErrorKind::kUsage,
-                      "render: unknown engine '" + engine_name + "' (available: liquid)");
+                      "render: unknown engine '" + engine_name + "' (available: liquid, ejs)");
   }
 
   liquid::Value data = liquid::Object{};
@@ -82,6 +85,22 @@ Status render_command(Context& ctx, std::span<const std::string> args) {
 
   auto source = ctx.fs.read_file(template_path);
   if (!source) return tl::unexpected(source.error());
+
+  if (engine_name == "ejs") {
+    if (!data.is_object()) {
+      return make_error(ErrorKind::kData, "render: the EJS data must be a JSON object");
+    }
+    js::Runtime runtime({ctx.cwd, [&](std::string_view text) { ctx.console.out(text); },
+                         [&](std::string_view text) { ctx.console.err(text); }});
+    auto out = runtime.render_ejs(*source, data);
+    if (!out) {
+      Error e = out.error();
+      e.where.file = template_path;
+      return tl::unexpected(e);
+    }
+    ctx.console.out(*out);
+    return {};
+  }
 
   FolderPartialLoader partials(ctx.fs, {parent_dir(template_path), ctx.cwd});
   // No project file is read here: the default limits apply.

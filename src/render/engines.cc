@@ -9,9 +9,9 @@ namespace {
 constexpr std::array kEngines = {
     EngineRow{".liquid.t", EngineKind::kLiquid, true},
     EngineRow{".liquid", EngineKind::kLiquid, true},
-    EngineRow{".ejs.t", EngineKind::kEjs, false},
-    EngineRow{".ejs", EngineKind::kEjs, false},
-    EngineRow{".t", EngineKind::kEjs, false},
+    EngineRow{".ejs.t", EngineKind::kEjs, true},
+    EngineRow{".ejs", EngineKind::kEjs, true},
+    EngineRow{".t", EngineKind::kEjs, true},
 };
 
 }  // namespace
@@ -26,7 +26,7 @@ EngineMatch engine_for(std::string_view file_name) {
       return {row.kind, row.available, true};
     }
   }
-  return {EngineKind::kEjs, false, false};
+  return {EngineKind::kEjs, true, false};
 }
 
 const char* engine_name(EngineKind kind) {

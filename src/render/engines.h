@@ -2,9 +2,8 @@
 // Which template engine renders a file, chosen by file name: the longest
 // matching compound extension wins (`x.liquid.t` before `x.t`). Liquid is
 // built in; EJS (Hygen's default, also used for files with no recognised
-// extension) is a known engine whose implementation arrives later — until
-// then its templates fail with a clear error instead of being skipped. A
-// second engine plugs in by adding a row and a case in render.cc.
+// extension) runs in the JavaScript plugin (js/runtime.h). Another engine
+// plugs in by adding a row and a case in render.cc.
 
 #include <cstdint>
 #include <span>
@@ -25,7 +24,7 @@ std::span<const EngineRow> engine_table();
 
 struct EngineMatch {
   EngineKind kind = EngineKind::kEjs;
-  bool available = false;
+  bool available = true;
   bool by_extension = false;  // false: no suffix matched, Hygen's default (EJS)
 };
 

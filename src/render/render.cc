@@ -1,4 +1,6 @@
 #include "render/render.h"
+
+#include "ejs/compile.h"
 #include "util/parallel.h"
 
 #include <xxhash.h>
@@ -51,7 +53,83 @@ Error relocate(Error e, const std::string& display, int first_line) {
 
 }  // namespace
 
+std::string ejs_locals_source(const liquid::Value& locals, const liquid::Value* attributes) {
+  const liquid::Object& obj = locals.as_object();
+  const auto& entries = obj.entries();
+  // The derived names build_locals appended at the end.
+  std::size_t derived = entries.size();
+  while (derived > 0 &&
+         (entries[derived - 1].first == "Name" || entries[derived - 1].first == "names" ||
+          entries[derived - 1].first == "Names")) {
+    --derived;
+  }
+  bool generation = obj.find("actionfolder") != nullptr;
+  std::string out = "({";
+  bool first = true;
+  auto put = [&](std::string_view key, std::string_view value_source) {
+    if (!first) out += ',';
+    first = false;
+    if (key == "__proto__") {
+      out += "[\"__proto__\"]";
+    } else {
+      out += js::to_js_source(liquid::Value(key));
+    }
+    out += ':';
+    out += value_source;
+  };
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (i == derived && attributes) put("attributes", js::to_js_source(*attributes));
+    put(entries[i].first, js::to_js_source(entries[i].second));
+    if (generation && entries[i].first == "action" && !obj.find("subaction")) {
+      put("subaction", "undefined");
+    }
+  }
+  if (derived == entries.size() && attributes) put("attributes", js::to_js_source(*attributes));
+  out += "})";
+  return out;
+}
+
 namespace {
+
+// Renders one EJS template (spec §7.5, §8): each top-level string attribute
+// on its own, then the body with `attributes`. Text without any tag is
+// returned as is without starting the JavaScript engine.
+Status render_ejs(js::Runtime* js, const frontmatter::Split& split, const std::string& display,
+                  const liquid::Value& locals, RenderedTemplate& out) {
+  auto no_runtime = [&](int line) {
+    return make_error(ErrorKind::kTemplate,
+                      "EJS templates cannot be rendered here (no JavaScript runtime)",
+                      {display, line, 0});
+  };
+  std::string attrs_source;
+  liquid::Object& obj = out.attributes.values.mutable_object();
+  std::vector<std::string> keys;
+  for (const auto& entry : obj) keys.push_back(entry.first);
+  for (const std::string& key : keys) {
+    liquid::Value& value = *obj.find(key);
+    if (!value.is_string() || out.attributes.regexps.count(key)) continue;
+    if (ejs::is_plain_text(value.as_string())) continue;
+    if (!js) return no_runtime(out.attributes.line_of(key));
+    if (attrs_source.empty()) attrs_source = ejs_locals_source(locals, nullptr);
+    auto rendered = js->render_ejs(value.as_string(), locals, attrs_source);
+    if (!rendered)
+      return tl::unexpected(relocate(rendered.error(), display, out.attributes.line_of(key)));
+    value = liquid::Value(std::move(*rendered));
+  }
+  if (ejs::is_plain_text(split.body)) {
+    out.body = split.body;
+    return {};
+  }
+  if (!js) return no_runtime(split.body_line);
+  auto body = js->render_ejs(split.body, locals, ejs_locals_source(locals, &out.attributes.values));
+  if (!body) return tl::unexpected(relocate(body.error(), display, split.body_line));
+  out.body = std::move(*body);
+  return {};
+}
+
+bool is_ejs_file(const std::string& path) {
+  return engine_for(std::string_view(path).substr(path.rfind('/') + 1)).kind == EngineKind::kEjs;
+}
 
 // What rendering a template file needs that does not depend on the values:
 // its frontmatter split, parsed YAML and parsed Liquid (attributes and
@@ -78,13 +156,15 @@ std::shared_ptr<const CompiledFile> compile_file(const liquid::Engine& engine,
   out->split = frontmatter::split(text);
   out->match = engine_for(file_name);
   out->bytes = sizeof(CompiledFile) + 4 * text.size();
-  if ((!out->match.by_extension && !out->split.has_frontmatter) || !out->match.available) {
-    return out;  // inert, or an engine we cannot run: nothing to compile
+  if (!out->match.by_extension && !out->split.has_frontmatter) {
+    return out;  // inert: nothing to compile
   }
   if (out->split.has_frontmatter) {
     out->attributes = frontmatter::parse_yaml(out->split.yaml, display, out->split.yaml_line);
   }
-  if (!out->attributes) return out;
+  // EJS templates are compiled by the JavaScript runtime (js::Runtime keeps
+  // its functions by content hash); here only their frontmatter.
+  if (!out->attributes || out->match.kind == EngineKind::kEjs) return out;
   for (const auto& [key, value] : out->attributes->values.as_object()) {
     if (!value.is_string() || out->attributes->regexps.count(key)) continue;
     const std::string& source = value.as_string();
@@ -101,12 +181,14 @@ std::shared_ptr<const CompiledFile> compile_file(const liquid::Engine& engine,
 
 Result<RenderedTemplate> render_one(const liquid::Engine& engine, const std::string& path,
                                     const std::string& display, std::string_view text,
-                                    const liquid::Value& locals, cache::Cache* cache) {
+                                    const liquid::Value& locals, cache::Cache* cache,
+                                    js::Runtime* js) {
   std::string_view file_name = std::string_view(path).substr(path.rfind('/') + 1);
   std::shared_ptr<const CompiledFile> compiled;
   std::optional<cache::Key> key;
   if (cache) {
-    key = cache::compiled_template_key(XXH3_64bits(text.data(), text.size()), "liquid", display);
+    key = cache::compiled_template_key(XXH3_64bits(text.data(), text.size()),
+                                       engine_name(engine_for(file_name).kind), display);
     compiled = cache->get_object<CompiledFile>(*key);
   }
   if (!compiled) {
@@ -123,16 +205,13 @@ Result<RenderedTemplate> render_one(const liquid::Engine& engine, const std::str
     out.body = split.body;
     return out;
   }
-  if (!compiled->match.available) {
-    return make_error(ErrorKind::kTemplate,
-                      std::string(engine_name(compiled->match.kind)) +
-                          " engine not available yet: this template needs EJS (only Liquid "
-                          "templates, *.liquid.t and *.liquid, can be rendered in this version)",
-                      {display, split.has_frontmatter ? split.yaml_line - 1 : 1, 0});
-  }
   out.frontmatter_line = split.yaml_line;
   if (!compiled->attributes) return tl::unexpected(compiled->attributes.error());
   out.attributes = *compiled->attributes;
+  if (compiled->match.kind == EngineKind::kEjs) {
+    HG_RETURN_IF_ERROR(render_ejs(js, split, display, locals, out));
+    return out;
+  }
   // Render top-level string attributes, each on its own.
   liquid::Object& obj = out.attributes.values.mutable_object();
   for (const auto& [key_name, tpl] : compiled->templates) {
@@ -159,6 +238,12 @@ Result<std::vector<RenderedTemplate>> render_templates(
   // (system calls, most of a large action's cost) overlap too. Results go to
   // their slot, so the order stays the templates' order.
   std::vector<std::optional<Result<RenderedTemplate>>> results(files.size());
+  // Liquid templates first (in parallel when there are enough of them),
+  // then the EJS ones one by one in template order, in the one realm.
+  std::vector<std::size_t> liquid_files, ejs_files;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    (is_ejs_file(files[i].path) ? ejs_files : liquid_files).push_back(i);
+  }
   auto work = [&](std::size_t i) {
     auto text = fs.read_file(files[i].path);
     if (!text) {
@@ -166,18 +251,25 @@ Result<std::vector<RenderedTemplate>> render_templates(
       return;
     }
     results[i] = render_one(engine, files[i].path, display_path(options.cwd, files[i].path), *text,
-                            locals, options.cache);
+                            locals, options.cache, options.js);
   };
+  auto liquid_work = [&](std::size_t k) { work(liquid_files[k]); };
   bool parallel =
-      options.jobs != 1 && files.size() > options.parallel_threshold && fs.thread_safe();
+      options.jobs != 1 && liquid_files.size() > options.parallel_threshold && fs.thread_safe();
   if (parallel) {
-    parallel_for(files.size(), options.jobs > 1 ? static_cast<std::size_t>(options.jobs) : 0, work);
+    parallel_for(liquid_files.size(), options.jobs > 1 ? static_cast<std::size_t>(options.jobs) : 0,
+                 liquid_work);
   } else {
-    for (std::size_t i = 0; i < files.size(); ++i) work(i);
+    for (std::size_t k = 0; k < liquid_files.size(); ++k) liquid_work(k);
+  }
+  for (std::size_t i : ejs_files) {
+    work(i);
+    if (!*results[i]) break;  // later EJS templates would only see a failed run
   }
   std::vector<RenderedTemplate> out;
   out.reserve(files.size());
   for (auto& r : results) {
+    if (!r) continue;  // an EJS template after a failed one (an error is returned below)
     if (!*r) return tl::unexpected(r->error());
     out.push_back(std::move(**r));
   }

@@ -4,9 +4,12 @@
 // (YAML first, then the engine — spec §7.5), then the body rendered with the
 // same variables plus `attributes`. Nothing is written here.
 //
-// More than a few templates are rendered in parallel (oneTBB); results stay
-// in template order and the first error in template order is returned, so
-// the output never depends on scheduling.
+// More than a few Liquid templates are rendered in parallel (oneTBB);
+// results stay in template order and the first error in template order is
+// returned, so the output never depends on scheduling. EJS templates are
+// rendered one at a time, in template order, in the run's one JavaScript
+// realm (`js`, created lazily: a run whose EJS text holds no tag never
+// starts it), because Hygen templates see globals set by earlier ones.
 
 #include <span>
 #include <string>
@@ -15,6 +18,7 @@
 #include "cache/cache.h"
 #include "discover/discover.h"
 #include "frontmatter/frontmatter.h"
+#include "js/runtime.h"
 #include "liquid/liquid.h"
 #include "render/engines.h"
 #include "util/fs.h"
@@ -39,6 +43,7 @@ struct RenderOptions {
   // Compiled templates (split, YAML, Liquid ASTs) are looked up and stored
   // here when set; null renders without caching.
   cache::Cache* cache = nullptr;
+  js::Runtime* js = nullptr;  // for EJS templates; null: they fail
 };
 
 Result<std::vector<RenderedTemplate>> render_templates(
@@ -48,7 +53,14 @@ Result<std::vector<RenderedTemplate>> render_templates(
 // Renders one template whose text is already read.
 Result<RenderedTemplate> render_one(const liquid::Engine& engine, const std::string& path,
                                     const std::string& display, std::string_view text,
-                                    const liquid::Value& locals, cache::Cache* cache = nullptr);
+                                    const liquid::Value& locals, cache::Cache* cache = nullptr,
+                                    js::Runtime* js = nullptr);
+
+// The JavaScript expression of the locals an EJS template sees, in Hygen's
+// key order: `subaction: undefined` when there is no sub-action (Hygen
+// always has the key, so `<%= subaction %>` is not a ReferenceError), and
+// `attributes` (body only) before the derived `Name`, `names`, `Names`.
+std::string ejs_locals_source(const liquid::Value& locals, const liquid::Value* attributes);
 
 // `path` relative to `cwd` when it is inside it, else unchanged.
 std::string display_path(const std::string& cwd, const std::string& path);

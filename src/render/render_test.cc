@@ -11,7 +11,7 @@ TEST(EnginesTest, LongestSuffixFirst) {
   EXPECT_EQ(engine_for("a.liquid.t").kind, EngineKind::kLiquid);
   EXPECT_EQ(engine_for("a.liquid").kind, EngineKind::kLiquid);
   EXPECT_EQ(engine_for("a.ejs.t").kind, EngineKind::kEjs);
-  EXPECT_FALSE(engine_for("a.ejs.t").available);
+  EXPECT_TRUE(engine_for("a.ejs.t").available);
   EXPECT_EQ(engine_for("a.t").kind, EngineKind::kEjs);
   EXPECT_FALSE(engine_for("README").by_extension);
 }
@@ -32,13 +32,48 @@ TEST(RenderTest, AttributesThenBody) {
   EXPECT_EQ(r->body, "src/card.js card\n");
 }
 
-TEST(RenderTest, EjsIsAClearError) {
+TEST(RenderTest, EjsWithoutRuntimeIsAClearError) {
   liquid::Engine engine;
   auto r = render_one(engine, "/t/a.ejs.t", "a.ejs.t", "---\nto: x\n---\n<%= name %>\n", locals());
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().kind, ErrorKind::kTemplate);
-  EXPECT_NE(r.error().message.find("EJS engine not available yet"), std::string::npos);
+  EXPECT_NE(r.error().message.find("no JavaScript runtime"), std::string::npos);
   EXPECT_EQ(r.error().where.file, "a.ejs.t");
+}
+
+TEST(RenderTest, EjsTagLessTextNeedsNoRuntime) {
+  liquid::Engine engine;
+  auto r = render_one(engine, "/t/a.t", "a.t", "---\nto: x.txt\n---\nplain\n", locals());
+  ASSERT_TRUE(r) << r.error().describe();
+  EXPECT_EQ(r->body, "plain\n");
+}
+
+TEST(RenderTest, EjsAttributesThenBodyWithErrorsOnFileLines) {
+  liquid::Engine engine;
+  js::Runtime runtime;
+  auto r = render_one(engine, "/t/a.ejs.t", "a.ejs.t",
+                      "---\nto: src/<%= name %>.js\nn: 3\n---\n<%= attributes.to %> <%= name %>\n",
+                      locals(), nullptr, &runtime);
+  ASSERT_TRUE(r) << r.error().describe();
+  EXPECT_EQ(r->attributes.find("to")->as_string(), "src/card.js");
+  EXPECT_EQ(r->body, "src/card.js card\n");
+  auto bad = render_one(engine, "/t/b.ejs.t", "b.ejs.t", "---\nto: x\n---\nok\n<%= nope %>\n",
+                        locals(), nullptr, &runtime);
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().where.file, "b.ejs.t");
+  EXPECT_EQ(bad.error().where.line, 5);
+}
+
+TEST(RenderTest, EjsLocalsSourceInHygenKeyOrder) {
+  liquid::Object o;
+  o.set("name", liquid::Value("x"));
+  o.set("actionfolder", liquid::Value("/a"));
+  o.set("action", liquid::Value("new"));
+  o.set("Name", liquid::Value("X"));
+  liquid::Value attrs = liquid::Object{};
+  EXPECT_EQ(ejs_locals_source(liquid::Value(o), &attrs),
+            "({\"name\":\"x\",\"actionfolder\":\"/a\",\"action\":\"new\",\"subaction\":undefined,"
+            "\"attributes\":{},\"Name\":\"X\"})");
 }
 
 TEST(RenderTest, PlainFileWithoutFrontmatterIsInert) {

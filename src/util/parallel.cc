@@ -1,7 +1,6 @@
 #include "util/parallel.h"
 
-#include <dlfcn.h>
-#include <unistd.h>
+#include "util/plugin_loader.h"
 
 #include <atomic>
 #include <cstdlib>
@@ -16,39 +15,9 @@ namespace {
 
 using TbbParallelFor = int (*)(std::size_t, std::size_t, void*, void (*)(void*, std::size_t));
 
-constexpr const char* kPluginName = "libhypergen-tbb.so";
-
-std::string executable_dir() {
-  char buf[4096];
-  ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
-  if (n <= 0) return {};
-  std::string path(buf, static_cast<std::size_t>(n));
-  auto slash = path.rfind('/');
-  return slash == std::string::npos ? std::string() : path.substr(0, slash);
-}
-
-TbbParallelFor load_plugin() {
-  std::vector<std::string> dirs;
-  if (const char* d = std::getenv("HYPERGEN_PLUGIN_DIR"); d && *d) dirs.emplace_back(d);
-  std::string exe = executable_dir();
-  if (!exe.empty()) {
-    dirs.push_back(exe);
-    dirs.push_back(exe + "/../lib/hypergen");
-  }
-#ifdef HYPERGEN_PLUGIN_BUILD_DIR
-  dirs.emplace_back(HYPERGEN_PLUGIN_BUILD_DIR);
-#endif
-  for (const auto& dir : dirs) {
-    std::string path = dir + "/" + kPluginName;
-    if (::access(path.c_str(), R_OK) != 0) continue;
-    void* handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
-    if (!handle) continue;
-    if (void* sym = ::dlsym(handle, "hypergen_tbb_parallel_for")) {
-      return reinterpret_cast<TbbParallelFor>(sym);
-    }
-    ::dlclose(handle);
-  }
-  return nullptr;
+TbbParallelFor load_tbb() {
+  LoadedPlugin loaded = load_plugin("libhypergen-tbb.so", "hypergen_tbb_parallel_for");
+  return reinterpret_cast<TbbParallelFor>(loaded.symbol);
 }
 
 TbbParallelFor plugin() {
@@ -56,7 +25,7 @@ TbbParallelFor plugin() {
   static TbbParallelFor fn = nullptr;
   std::call_once(once, [] {
     if (const char* off = std::getenv("HYPERGEN_NO_TBB"); off && *off && *off != '0') return;
-    fn = load_plugin();
+    fn = load_tbb();
   });
   return fn;
 }

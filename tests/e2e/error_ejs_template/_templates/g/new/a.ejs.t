@@ -1,4 +1,4 @@
 ---
 to: a.txt
 ---
-<%= name %>
+<%= name

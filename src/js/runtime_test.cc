@@ -1,0 +1,145 @@
+#include "js/runtime.h"
+
+#include <gtest/gtest.h>
+
+namespace hypergen::js {
+namespace {
+
+using liquid::Object;
+using liquid::Value;
+
+Value locals(std::initializer_list<std::pair<std::string, Value>> kv) {
+  Object o;
+  for (const auto& [k, v] : kv) o.set(k, v);
+  return Value(std::move(o));
+}
+
+// One runtime for the whole suite: SpiderMonkey starts once per process.
+Runtime& rt() {
+  static Runtime runtime({"/work/project", nullptr, nullptr});
+  return runtime;
+}
+
+std::string render(std::string_view text, const Value& data = locals({})) {
+  auto r = rt().render_ejs(text, data);
+  if (!r) return "ERROR " + r.error().message + " @" + std::to_string(r.error().where.line);
+  return *r;
+}
+
+TEST(JsRuntime, RendersAllTagKinds) {
+  Value data = locals({{"name", Value("Tom & <Jerry>")}, {"n", Value(3)}});
+  EXPECT_EQ(render("Hi <%= name %>!", data), "Hi Tom &amp; &lt;Jerry&gt;!");
+  EXPECT_EQ(render("Hi <%- name %>!", data), "Hi Tom & <Jerry>!");
+  EXPECT_EQ(render("<% for (var i = 0; i < n; i++) { -%>\n<%= i %>\n<% } -%>\n", data),
+            "0\n1\n2\n");
+  EXPECT_EQ(render("a <%# c %>b <%% x %> y", data), "a b <% x %> y");
+  EXPECT_EQ(render("  <%_ if (true) { _%>  \nyes\n  <%_ } _%>\n", data), "yes\n");
+  EXPECT_EQ(render("<%= \"'\\\"\" %>", data), "&#39;&#34;");
+}
+
+TEST(JsRuntime, PrintsValuesAsJavaScript) {
+  Value data = locals({{"f", Value(1.5)},
+                       {"big", Value(1e21)},
+                       {"arr", Value(liquid::Array{Value(1), Value("b"), Value()})},
+                       {"obj", locals({{"a", Value(1)}})},
+                       {"nul", Value()}});
+  EXPECT_EQ(render("<%= f %> <%= big %> <%= arr %> <%= obj %> [<%= nul %>]", data),
+            "1.5 1e+21 1,b, [object Object] []");
+}
+
+TEST(JsRuntime, UndefinedVariableIsAReferenceErrorWithItsLine) {
+  auto r = rt().render_ejs("line 1\nline 2 <%= missing %>\n", locals({}));
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().message, "ReferenceError: missing is not defined");
+  EXPECT_EQ(r.error().where.line, 2);
+  EXPECT_NE(r.error().context.find(" >> 2| line 2"), std::string::npos);
+  EXPECT_EQ(render("<%= locals.missing %>|", locals({})), "|");
+}
+
+TEST(JsRuntime, SyntaxErrorNamesTheTemplateLine) {
+  auto r = rt().render_ejs("a\nb\n<% if ( { %>\n", locals({}));
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().message.rfind("SyntaxError: ", 0), 0u) << r.error().message;
+  EXPECT_NE(r.error().message.find("while compiling ejs"), std::string::npos);
+  EXPECT_EQ(r.error().where.line, 3);
+}
+
+TEST(JsRuntime, UnclosedTag) {
+  auto r = rt().render_ejs("a <%= b\n", locals({}));
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().message, "Could not find matching close tag for \"<%=\".");
+}
+
+TEST(JsRuntime, GlobalsLeakToLaterRenders) {
+  EXPECT_EQ(render("<% leakedGlobal = 41 %>"), "");
+  EXPECT_EQ(render("<%= leakedGlobal + 1 %>"), "42");
+  // Assigning to a local only changes that render's copy.
+  Value data = locals({{"name", Value("a")}});
+  EXPECT_EQ(render("<% name = 'b' %><%= name %>", data), "b");
+  EXPECT_EQ(render("<%= name %>", data), "a");
+}
+
+TEST(JsRuntime, ThrownPrimitiveKeepsItsLine) {
+  auto r = rt().render_ejs("\n<% throw 'boom' %>", locals({}));
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().message, "boom");
+  EXPECT_EQ(r.error().where.line, 2);
+}
+
+TEST(JsRuntime, Helpers) {
+  Value data = locals({{"name", Value("user_account")}});
+  EXPECT_EQ(render("<%= h.changeCase.camel(name) %> <%= h.changeCase.pascalCase(name) %> "
+                   "<%= h.changeCase.param(name) %> <%= h.changeCase.kebabCase(name) %> "
+                   "<%= h.changeCase.constant(name) %> <%= h.changeCase.isLower(name) %>",
+                   data),
+            "userAccount UserAccount user-account user-account USER_ACCOUNT true");
+  EXPECT_EQ(
+      render("<%= h.inflection.pluralize('person') %> <%= h.inflection.singularize('octopi') "
+             "%> <%= h.inflection.camelize('admin/user_accounts') %> "
+             "<%= h.inflection.undasherize('foo-bar_baz') %> <%= h.inflection.ordinalize('the 1 "
+             "22') %> <%= h.inflection.inflect('cat', 2) %> <%= h.inflection.transform('foo_bar', "
+             "['camelize', 'pluralize']) %>"),
+      "people octopi Admin::UserAccounts FooBarBaz the 1st 22nd cats FooBars");
+  EXPECT_EQ(render("<%= h.capitalize('aBC') %> <%= h.capitalize(12) %>"), "ABC 12");
+  EXPECT_EQ(
+      render("<%- h.path.join('a', '../b', 'c/') %> <%- h.path.resolve('x') %> "
+             "<%- h.path.relative('/a/b/c', '/a/d') %> <%- h.path.basename('/x/y.txt', '.txt') "
+             "%> <%- h.path.extname('a.b.c') %> <%- h.path.dirname('/a/b/') %> "
+             "<%- JSON.stringify(h.path.parse('/home/u/f.txt')) %>"),
+      "b/c/ /work/project/x ../../d y .c /a "
+      "{\"root\":\"/\",\"dir\":\"/home/u\",\"base\":\"f.txt\",\"ext\":\".txt\",\"name\":\"f\"}");
+  auto r = rt().render_ejs("<%= h.inflection.pluralize(42) %>", locals({}));
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().message, "TypeError: str.toLowerCase is not a function");
+}
+
+TEST(JsRuntime, CachesCompiledTemplatesByContent) {
+  std::size_t before = rt().compiled();
+  EXPECT_EQ(render("cache me <%= 1 + 1 %>"), "cache me 2");
+  EXPECT_EQ(render("cache me <%= 1 + 1 %>"), "cache me 2");
+  EXPECT_EQ(rt().compiled(), before + 1);
+  EXPECT_TRUE(rt().started());
+  EXPECT_TRUE(plugin_loaded());
+}
+
+TEST(JsRuntime, LocalsSourceKeepsSpecialValues) {
+  EXPECT_EQ(to_js_source(locals({{"a", Value(liquid::Array{Value(-0.0), Value(true)})},
+                                 {"__proto__", Value("x")}})),
+            "{\"a\":[-0,true],[\"__proto__\"]:\"x\"}");
+  auto r = rt().render_ejs("[<%= typeof sub %>]", Value(), "({sub: undefined})");
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(*r, "[undefined]");
+}
+
+TEST(JsRuntime, Eval) {
+  auto r = rt().eval("6 * 7", "t.js");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(*r, "42");
+  auto bad = rt().eval("\nnope(", "t.js");
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().where.file, "t.js");
+  EXPECT_EQ(bad.error().where.line, 2);
+}
+
+}  // namespace
+}  // namespace hypergen::js

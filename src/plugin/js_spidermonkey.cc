@@ -1,0 +1,321 @@
+// libhypergen-js.so: SpiderMonkey 102 behind the C interface of
+// plugin/js_abi.h, loaded on demand by js/runtime.cc. One JSContext per
+// process (SpiderMonkey allows one per thread; it is made on the first
+// create() and lives until exit), one realm per hg_js_runtime. Only plain C
+// types cross the boundary.
+#include <jsapi.h>
+
+#include <js/CallAndConstruct.h>
+#include <js/CharacterEncoding.h>
+#include <js/CompilationAndEvaluation.h>
+#include <js/Conversions.h>
+#include <js/ErrorReport.h>
+#include <js/Exception.h>
+#include <js/Initialization.h>
+#include <js/PropertyAndElement.h>
+#include <js/Realm.h>
+#include <js/SourceText.h>
+#include <js/String.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "plugin/js_abi.h"
+
+namespace {
+
+JSContext* g_cx = nullptr;
+struct Runtime;
+std::vector<Runtime*>* g_live = nullptr;  // runtimes not destroyed yet
+
+constexpr JSClass kGlobalClass = {
+    "global", JSCLASS_GLOBAL_FLAGS, &JS::DefaultGlobalClassOps, nullptr, nullptr, nullptr};
+
+struct Runtime {
+  hg_js_host host{};
+  std::unique_ptr<JS::PersistentRootedObject> global;
+  std::unordered_map<uint32_t, std::unique_ptr<JS::PersistentRootedValue>> handles;
+  uint32_t next_handle = 1;
+  std::string err_name, err_message, err_file;
+};
+
+// At exit: drop every rooted value, then the context, then the engine, so
+// SpiderMonkey's helper threads and static mutexes end in order. A runtime
+// destroyed after this only frees its own memory.
+void shutdown() {
+  if (!g_cx) return;
+  for (Runtime* rt : *g_live) {
+    rt->handles.clear();
+    rt->global.reset();
+  }
+  JS_DestroyContext(g_cx);
+  g_cx = nullptr;
+  JS_ShutDown();
+}
+
+void emit(void* ctx, hg_js_sink sink, const std::string& s) {
+  if (sink) sink(ctx, s.data(), s.size());
+}
+
+// UTF-8 of any value, via ToString. False on a (pending) JS error.
+bool to_utf8(JSContext* cx, JS::HandleValue v, std::string& out) {
+  JS::RootedString str(cx, JS::ToString(cx, v));
+  if (!str) return false;
+  JSLinearString* linear = JS_EnsureLinearString(cx, str);
+  if (!linear) return false;
+  out.resize(JS::GetDeflatedUTF8StringLength(linear));
+  std::size_t n =
+      JS::DeflateStringToUTF8Buffer(linear, mozilla::Span<char>(out.data(), out.size()));
+  out.resize(n);
+  return true;
+}
+
+JSString* from_utf8(JSContext* cx, const char* data, std::size_t size) {
+  return JS_NewStringCopyUTF8N(cx, JS::UTF8Chars(data, size));
+}
+
+std::string property_string(JSContext* cx, JS::HandleObject obj, const char* name) {
+  JS::RootedValue v(cx);
+  if (!JS_GetProperty(cx, obj, name, &v) || v.isUndefined()) {
+    JS_ClearPendingException(cx);
+    return {};
+  }
+  std::string s;
+  if (!to_utf8(cx, v, s)) JS_ClearPendingException(cx);
+  return s;
+}
+
+// Reads and clears the pending exception into rt's strings and *error.
+void take_exception(JSContext* cx, Runtime* rt, hg_js_error* error) {
+  rt->err_name.clear();
+  rt->err_message.clear();
+  rt->err_file.clear();
+  hg_js_error e{"", "", "", 0, 0, 0};
+  JS::RootedValue exc(cx);
+  if (!JS_IsExceptionPending(cx) || !JS_GetPendingException(cx, &exc)) {
+    rt->err_message = "uncatchable JavaScript error (out of memory, or the script was stopped)";
+  } else {
+    JS_ClearPendingException(cx);
+    if (exc.isObject()) {
+      JS::RootedObject obj(cx, &exc.toObject());
+      rt->err_name = property_string(cx, obj, "name");
+      rt->err_message = property_string(cx, obj, "message");
+      JS::RootedValue tag(cx);
+      if (JS_GetProperty(cx, obj, "__hgLine", &tag) && tag.isNumber()) {
+        e.tag_line = static_cast<int>(tag.toNumber());
+      }
+      JS_ClearPendingException(cx);
+      if (JSErrorReport* report = JS_ErrorFromException(cx, obj)) {
+        if (report->filename) rt->err_file = report->filename;
+        e.line = static_cast<int>(report->lineno);
+        e.column = static_cast<int>(report->column) + 1;
+      }
+      if (rt->err_name.empty() && rt->err_message.empty()) {
+        if (!to_utf8(cx, exc, rt->err_message)) JS_ClearPendingException(cx);
+      }
+    } else if (!to_utf8(cx, exc, rt->err_message)) {
+      JS_ClearPendingException(cx);
+    }
+  }
+  e.name = rt->err_name.c_str();
+  e.message = rt->err_message.c_str();
+  e.file = rt->err_file.c_str();
+  if (error) *error = e;
+}
+
+int finish(JSContext* cx, Runtime* rt, JS::HandleValue result, uint32_t* keep, void* out_ctx,
+           hg_js_sink out, hg_js_error* error) {
+  if (keep) {
+    uint32_t h = rt->next_handle++;
+    rt->handles.emplace(h, std::make_unique<JS::PersistentRootedValue>(cx, result));
+    *keep = h;
+    return 0;
+  }
+  if (!out) return 0;
+  std::string s;
+  if (!to_utf8(cx, result, s)) {
+    take_exception(cx, rt, error);
+    return 1;
+  }
+  emit(out_ctx, out, s);
+  return 0;
+}
+
+void append_sink(void* ctx, const char* data, std::size_t size) {
+  static_cast<std::string*>(ctx)->append(data, size);
+}
+
+bool native(JSContext* cx, unsigned argc, JS::Value* vp) {
+  JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+  auto* rt = static_cast<Runtime*>(JS::GetRealmPrivate(JS::GetCurrentRealmOrNull(cx)));
+  if (!rt || !rt->host.native_fn) {
+    JS_ReportErrorASCII(cx, "no native functions in this realm");
+    return false;
+  }
+  std::vector<std::string> strings(argc);
+  std::vector<hg_js_str> views(argc);
+  for (unsigned i = 0; i < argc; ++i) {
+    if (!args[i].isNullOrUndefined() && !to_utf8(cx, args[i], strings[i])) return false;
+    views[i] = {strings[i].data(), strings[i].size()};
+  }
+  std::string result;
+  if (rt->host.native_fn(rt->host.host_ctx, views.data(), views.size(), &result, append_sink) !=
+      0) {
+    JS::RootedString msg(cx, from_utf8(cx, result.data(), result.size()));
+    if (!msg) return false;
+    JS::RootedValue err(cx);
+    if (!JS::CreateError(cx, JSEXN_TYPEERR, nullptr, nullptr, 0, 0, nullptr, msg,
+                         JS::NothingHandleValue, &err)) {
+      return false;
+    }
+    JS_SetPendingException(cx, err);
+    return false;
+  }
+  JSString* s = from_utf8(cx, result.data(), result.size());
+  if (!s) return false;
+  args.rval().setString(s);
+  return true;
+}
+
+hg_js_runtime* create(const hg_js_host* host, void* err_ctx, hg_js_sink err) {
+  if (!g_cx) {
+    if (!JS_Init()) {
+      emit(err_ctx, err, "JS_Init failed");
+      return nullptr;
+    }
+    g_cx = JS_NewContext(JS::DefaultHeapMaxBytes);
+    if (!g_cx) {
+      emit(err_ctx, err, "JS_NewContext failed");
+      return nullptr;
+    }
+    JS_SetNativeStackQuota(g_cx, 1024 * 1024);
+    g_live = new std::vector<Runtime*>();
+    std::atexit(shutdown);
+    if (!JS::InitSelfHostedCode(g_cx)) {
+      emit(err_ctx, err, "JS::InitSelfHostedCode failed");
+      return nullptr;
+    }
+  }
+  JSContext* cx = g_cx;
+  auto rt = std::make_unique<Runtime>();
+  rt->host = *host;
+  JS::RealmOptions options;
+  JS::RootedObject global(
+      cx, JS_NewGlobalObject(cx, &kGlobalClass, nullptr, JS::FireOnNewGlobalHook, options));
+  if (!global) {
+    emit(err_ctx, err, "JS_NewGlobalObject failed");
+    return nullptr;
+  }
+  {
+    JSAutoRealm ar(cx, global);
+    if (!JS::InitRealmStandardClasses(cx) ||
+        !JS_DefineFunction(cx, global, "__hypergen_native", native, 1, 0)) {
+      JS_ClearPendingException(cx);
+      emit(err_ctx, err, "cannot set up the JavaScript global object");
+      return nullptr;
+    }
+    JS::SetRealmPrivate(JS::GetObjectRealmOrNull(global), rt.get());
+  }
+  rt->global = std::make_unique<JS::PersistentRootedObject>(cx, global);
+  g_live->push_back(rt.get());
+  return reinterpret_cast<hg_js_runtime*>(rt.release());
+}
+
+void destroy(hg_js_runtime* handle) {
+  auto* rt = reinterpret_cast<Runtime*>(handle);
+  if (!rt) return;
+  std::erase(*g_live, rt);
+  if (!g_cx || !rt->global) {
+    delete rt;
+    return;
+  }
+  {
+    JSAutoRealm ar(g_cx, *rt->global);
+    JS::SetRealmPrivate(JS::GetObjectRealmOrNull(*rt->global), nullptr);
+  }
+  delete rt;
+  JS_GC(g_cx);
+}
+
+int eval(hg_js_runtime* handle, const char* src, std::size_t size, const char* file, int line,
+         uint32_t* keep, void* out_ctx, hg_js_sink out, hg_js_error* error) {
+  auto* rt = reinterpret_cast<Runtime*>(handle);
+  JSContext* cx = g_cx;
+  JSAutoRealm ar(cx, *rt->global);
+  JS::CompileOptions options(cx);
+  options.setFileAndLine(file ? file : "", line > 0 ? static_cast<unsigned>(line) : 1);
+  JS::SourceText<mozilla::Utf8Unit> source;
+  JS::RootedValue result(cx);
+  if (!source.init(cx, src, size, JS::SourceOwnership::Borrowed) ||
+      !JS::Evaluate(cx, options, source, &result)) {
+    take_exception(cx, rt, error);
+    return 1;
+  }
+  return finish(cx, rt, result, keep, out_ctx, out, error);
+}
+
+int call(hg_js_runtime* handle, uint32_t fn, const hg_js_arg* args, std::size_t nargs,
+         uint32_t* keep, void* out_ctx, hg_js_sink out, hg_js_error* error) {
+  auto* rt = reinterpret_cast<Runtime*>(handle);
+  JSContext* cx = g_cx;
+  JSAutoRealm ar(cx, *rt->global);
+  auto found = rt->handles.find(fn);
+  if (found == rt->handles.end()) {
+    JS_ReportErrorASCII(cx, "hypergen: unknown function handle");
+    take_exception(cx, rt, error);
+    return 1;
+  }
+  JS::RootedValue fval(cx, *found->second);
+  JS::RootedValueVector argv(cx);
+  for (std::size_t i = 0; i < nargs; ++i) {
+    JS::RootedValue v(cx);
+    const hg_js_arg& a = args[i];
+    if (a.kind == HG_JS_ARG_HANDLE) {
+      auto h = rt->handles.find(a.handle);
+      if (h != rt->handles.end()) v = *h->second;
+    } else if (a.kind == HG_JS_ARG_EXPRESSION) {
+      JS::CompileOptions options(cx);
+      options.setFileAndLine("<hypergen data>", 1);
+      JS::SourceText<mozilla::Utf8Unit> source;
+      if (!source.init(cx, a.data, a.size, JS::SourceOwnership::Borrowed) ||
+          !JS::Evaluate(cx, options, source, &v)) {
+        take_exception(cx, rt, error);
+        return 1;
+      }
+    } else {
+      JSString* s = from_utf8(cx, a.data, a.size);
+      if (!s) {
+        take_exception(cx, rt, error);
+        return 1;
+      }
+      v.setString(s);
+    }
+    if (!argv.append(v)) {
+      take_exception(cx, rt, error);
+      return 1;
+    }
+  }
+  JS::RootedValue result(cx);
+  if (!JS::Call(cx, JS::UndefinedHandleValue, fval, argv, &result)) {
+    take_exception(cx, rt, error);
+    return 1;
+  }
+  return finish(cx, rt, result, keep, out_ctx, out, error);
+}
+
+void release(hg_js_runtime* handle, uint32_t h) {
+  reinterpret_cast<Runtime*>(handle)->handles.erase(h);
+}
+
+constexpr hg_js_api kApi = {
+    HG_JS_ABI_VERSION, "SpiderMonkey 102", create, destroy, eval, call, release};
+
+}  // namespace
+
+extern "C" __attribute__((visibility("default"))) const hg_js_api* hypergen_js_api() {
+  return &kApi;
+}

@@ -1,0 +1,5 @@
+---
+message: hi
+to: <%= nope %>.txt
+---
+body

@@ -1,0 +1,5 @@
+---
+to: b.txt
+---
+line 1
+line 2 <%= notDefined %>

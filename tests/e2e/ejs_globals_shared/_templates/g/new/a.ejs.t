@@ -1,0 +1,5 @@
+---
+to: a.txt
+---
+<% counter = 1; shared = { list: [name] } -%>
+a sets counter=<%= counter %>

@@ -1,0 +1,6 @@
+---
+inject: true
+to: src/app.js
+before: export default
+---
+// before export: <%= Name %>

@@ -1,0 +1,6 @@
+---
+inject: true
+to: src/app.js
+prepend: true
+---
+// top <%= names %>

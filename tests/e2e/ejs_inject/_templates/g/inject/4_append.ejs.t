@@ -1,0 +1,6 @@
+---
+inject: true
+to: src/app.js
+append: true
+---
+// end <%= Names %>

@@ -1,0 +1,5 @@
+---
+to: skipped.txt
+skip_if: <%= name === 'bob' %>
+---
+not written

@@ -1,0 +1,5 @@
+---
+to: not-skipped.txt
+skip_if: <%= name === 'alice' %>
+---
+written for <%= name %>

@@ -1,0 +1,5 @@
+---
+to: exists.txt
+unless_exists: true
+---
+overwritten?

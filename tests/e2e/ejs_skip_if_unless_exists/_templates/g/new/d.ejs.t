@@ -1,0 +1,4 @@
+---
+to: "<%= name === 'bob' ? null : 'conditional.txt' %>"
+---
+only when not bob

@@ -1,0 +1,15 @@
+var __line = 1
+  , __lines = "start %> lonely close\n"
+  , __filename = undefined;
+try {
+  var __output = "";
+  function __append(s) { if (s !== undefined && s !== null) __output += s }
+  with (locals || {}) {
+    ; __append("start ")
+    ; __append(" lonely close\n")
+    ; __line = 2
+  }
+  return __output;
+} catch (e) {
+  rethrow(e, __lines, __filename, __line, escapeFn);
+}

@@ -1,0 +1,14 @@
+var __line = 1
+  , __lines = "Hello world\n"
+  , __filename = undefined;
+try {
+  var __output = "";
+  function __append(s) { if (s !== undefined && s !== null) __output += s }
+  with (locals || {}) {
+    ; __append("Hello world\n")
+    ; __line = 2
+  }
+  return __output;
+} catch (e) {
+  rethrow(e, __lines, __filename, __line, escapeFn);
+}

@@ -1,0 +1,16 @@
+var __line = 1
+  , __lines = "Raw <%- html %> end\n"
+  , __filename = undefined;
+try {
+  var __output = "";
+  function __append(s) { if (s !== undefined && s !== null) __output += s }
+  with (locals || {}) {
+    ; __append("Raw ")
+    ; __append( html )
+    ; __append(" end\n")
+    ; __line = 2
+  }
+  return __output;
+} catch (e) {
+  rethrow(e, __lines, __filename, __line, escapeFn);
+}
