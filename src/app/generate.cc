@@ -1,5 +1,6 @@
 #include "app/generate.h"
 
+#include <algorithm>
 #include "app/cache_command.h"
 
 #include <chrono>
@@ -156,6 +157,12 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
   auto env_lookup = [&](std::string_view name) { return ctx.env.get(name); };
   auto cfg = config::load_config(ctx.fs, env_lookup, ctx.cwd);
   if (!cfg) return tl::unexpected(cfg.error());
+  // Without --jobs, `perf.jobs` from the project file (`hypergen perf optimize`
+  // records the fastest value it measured there).
+  if (jobs == 0 && cfg->perf.jobs > 0) {
+    int cores = static_cast<int>(std::thread::hardware_concurrency());
+    jobs = cores > 0 ? std::min(cfg->perf.jobs, cores) : cfg->perf.jobs;
+  }
   Metrics* metrics = ctx.metrics;
 
   // Finish or undo a crashed earlier run before looking at any target.

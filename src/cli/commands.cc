@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <vector>
 
 #include "app/cache_command.h"
 #include "app/generate.h"
 #include "app/init_command.h"
 #include "app/list_command.h"
+#include "app/perf_command.h"
 #include "app/prompt_command.h"
 #include "app/recover_command.h"
 #include "app/render_command.h"
@@ -16,6 +18,7 @@ namespace hypergen::cli {
 namespace {
 
 Status help_command(app::Context& ctx, std::span<const std::string> args);
+Status perf_handler(app::Context& ctx, std::span<const std::string> args);
 
 constexpr char kHelpUsage[] =
     "Usage: hypergen help [COMMAND | GENERATOR]\n"
@@ -30,6 +33,9 @@ const std::array kCommands = {
     Command{"init", "scaffold _templates with a generator-making generator (init self)",
             app::kInitUsage, app::init_command},
     Command{"list", "list the generators and their actions", app::kListUsage, app::list_command},
+    Command{"perf",
+            "the performance lab: status, benchmark, test, analyze, optimize, monitor, export",
+            app::kPerfUsage, perf_handler},
     Command{"prompt", "ask the questions of a JSON/YAML list, print the answers as JSON",
             app::kPromptUsage, app::prompt_command},
     Command{"recover", "finish or undo a generation interrupted by a crash", app::kRecoverUsage,
@@ -57,6 +63,20 @@ Status help_command(app::Context& ctx, std::span<const std::string> args) {
     return {};
   }
   return app::generator_help(ctx, args[0]);
+}
+
+// Runs a command line in-process for `perf analyze`: a command of the table
+// or, for any other first word, a generation (the dispatch of cli.cc).
+Status run_command_line(app::Context& ctx, std::span<const std::string> args) {
+  if (args.empty()) return make_error(ErrorKind::kUsage, "no command to run");
+  if (const Command* c = find_command(args[0])) return c->handler(ctx, args.subspan(1));
+  std::vector<std::string> names;
+  for (const Command& c : kCommands) names.emplace_back(c.name);
+  return app::generate_command(ctx, args, names);
+}
+
+Status perf_handler(app::Context& ctx, std::span<const std::string> args) {
+  return app::perf_command(ctx, args, run_command_line);
 }
 
 }  // namespace

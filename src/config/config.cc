@@ -4,6 +4,9 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <cstdlib>
+#include <tuple>
+
 #include <nlohmann/json.hpp>
 
 namespace hypergen::config {
@@ -55,7 +58,12 @@ struct FileValues {
   std::optional<std::pair<std::string, int>> conflict;
   std::optional<std::pair<std::string, int>> cache_policy, cache_max_bytes, cache_shared;
   std::optional<std::pair<std::string, int>> limit_render_time, limit_output, limit_depth;
+  // perf.jobs and perf.budgets.<operation> as written, with their lines.
+  std::optional<std::pair<std::string, int>> perf_jobs;
+  std::vector<std::tuple<std::string, std::string, int>> perf_budgets;
 };
+
+constexpr char kPerfKeys[] = "(known: jobs, budgets)";
 
 using Slot = std::optional<std::pair<std::string, int>>;
 
@@ -136,6 +144,71 @@ Status read_json_section(const Section& section, const std::string& path,
   return {};
 }
 
+Status read_yaml_perf(const std::string& path, const YAML::Node& node, FileValues& values) {
+  if (node.IsNull()) return {};
+  auto at = [&](const YAML::Node& n) -> SourceLocation {
+    return {path, n.Mark().line + 1, n.Mark().column + 1};
+  };
+  if (!node.IsMap()) {
+    return make_error(ErrorKind::kData, "'perf' must be a mapping (jobs, budgets)", at(node));
+  }
+  for (const auto& item : node) {
+    std::string key = item.first.Scalar();
+    const YAML::Node& v = item.second;
+    if (key == "jobs") {
+      if (!v.IsScalar()) return make_error(ErrorKind::kData, "'perf.jobs' must be a number", at(v));
+      values.perf_jobs = std::make_pair(v.Scalar(), v.Mark().line + 1);
+    } else if (key == "budgets") {
+      if (v.IsNull()) continue;
+      if (!v.IsMap()) {
+        return make_error(ErrorKind::kData,
+                          "'perf.budgets' must be a mapping of operation: milliseconds", at(v));
+      }
+      for (const auto& b : v) {
+        if (!b.second.IsScalar()) {
+          return make_error(ErrorKind::kData,
+                            "'perf.budgets." + b.first.Scalar() + "' must be a number",
+                            at(b.second));
+        }
+        values.perf_budgets.emplace_back(b.first.Scalar(), b.second.Scalar(),
+                                         b.second.Mark().line + 1);
+      }
+    } else {
+      return make_error(ErrorKind::kData, "unknown key 'perf." + key + "' " + kPerfKeys,
+                        at(item.first));
+    }
+  }
+  return {};
+}
+
+Status read_json_perf(const std::string& path, const nlohmann::json& node, FileValues& values) {
+  if (!node.is_object())
+    return make_error(ErrorKind::kData, "'perf' must be an object", {path, 0, 0});
+  for (const auto& [key, v] : node.items()) {
+    if (key == "jobs") {
+      if (!v.is_number_integer())
+        return make_error(ErrorKind::kData, "'perf.jobs' must be a number", {path, 0, 0});
+      values.perf_jobs = std::make_pair(v.dump(), 0);
+    } else if (key == "budgets") {
+      if (!v.is_object()) {
+        return make_error(ErrorKind::kData,
+                          "'perf.budgets' must be an object of operation: milliseconds",
+                          {path, 0, 0});
+      }
+      for (const auto& [op, ms] : v.items()) {
+        if (!ms.is_number())
+          return make_error(ErrorKind::kData, "'perf.budgets." + op + "' must be a number",
+                            {path, 0, 0});
+        values.perf_budgets.emplace_back(op, ms.dump(), 0);
+      }
+    } else {
+      return make_error(ErrorKind::kData, "unknown key 'perf." + key + "' " + kPerfKeys,
+                        {path, 0, 0});
+    }
+  }
+  return {};
+}
+
 Result<FileValues> read_yaml_config(const std::string& path, const std::string& text) {
   FileValues values;
   YAML::Node root;
@@ -173,6 +246,7 @@ Result<FileValues> read_yaml_config(const std::string& path, const std::string& 
     if (auto c = root["limits"]) {
       HG_RETURN_IF_ERROR(read_yaml_section(kLimitsSection, path, c, values));
     }
+    if (auto p = root["perf"]) HG_RETURN_IF_ERROR(read_yaml_perf(path, p, values));
   } catch (const YAML::Exception& e) {
     return make_error(ErrorKind::kData, std::string("YAML: ") + e.what(), {path, 0, 0});
   }
@@ -210,6 +284,7 @@ Result<FileValues> read_json_config(const std::string& path, const std::string& 
   if (j.contains("limits")) {
     HG_RETURN_IF_ERROR(read_json_section(kLimitsSection, path, j["limits"], values));
   }
+  if (j.contains("perf")) HG_RETURN_IF_ERROR(read_json_perf(path, j["perf"], values));
   return values;
 }
 
@@ -319,6 +394,29 @@ Result<Config> load_config(FileSystem& fs, const EnvLookup& env, const std::stri
                                 config.limits.output_bytes_origin));
   HG_RETURN_IF_ERROR(read_limit(values.limit_depth, "partialDepth", 1, config.limits.partial_depth,
                                 config.limits.partial_depth_origin));
+  if (values.perf_jobs) {
+    const auto& [v, line] = *values.perf_jobs;
+    char* end = nullptr;
+    long n = std::strtol(v.c_str(), &end, 10);
+    if (v.empty() || *end != '\0' || n < 1 || n > 1024) {
+      return make_error(ErrorKind::kData,
+                        "'perf.jobs' must be a whole number from 1 to 1024, got '" + v + "'",
+                        {config.config_file, line, 0});
+    }
+    config.perf.jobs = static_cast<int>(n);
+    config.perf.jobs_origin = origin_of(config.config_file, line);
+  }
+  for (const auto& [op, v, line] : values.perf_budgets) {
+    char* end = nullptr;
+    double ms = std::strtod(v.c_str(), &end);
+    if (v.empty() || *end != '\0' || !(ms > 0)) {
+      return make_error(
+          ErrorKind::kData,
+          "'perf.budgets." + op + "' must be a positive number of milliseconds, got '" + v + "'",
+          {config.config_file, line, 0});
+    }
+    config.perf.budgets.push_back({op, ms, origin_of(config.config_file, line)});
+  }
   for (const char* name : {"HYPERGEN_OVERWRITE", "HYGEN_OVERWRITE"}) {
     if (auto v = env(name); v && !v->empty()) {
       config.overwrite = true;

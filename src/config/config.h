@@ -23,6 +23,13 @@
 // (JSON: "cache": {"policy": …, "maxBytes": … or a number, "shared": …}).
 // The policy is checked here; the size text is parsed by its user (cache/),
 // which reports errors at `max_bytes_where`.
+//
+// The performance lab's settings (docs/performance.md), project file only:
+//   perf:
+//     jobs: 2                     render threads when --jobs is not given
+//                                 (written by `hypergen perf optimize`)
+//     budgets:                    `perf monitor` alerts above these, in ms
+//       render: 5                 (operation names are checked by perf)
 
 #include <cstdint>
 #include <functional>
@@ -64,6 +71,18 @@ struct LimitSettings {
   std::string partial_depth_origin = "default";
 };
 
+struct PerfBudget {
+  std::string operation;  // as written; `perf` checks the name
+  double ms = 0;          // > 0
+  std::string origin;     // "hypergen.yml:7"
+};
+
+struct PerfSettings {
+  int jobs = 0;  // 1…1024; 0: not set (automatic)
+  std::string jobs_origin;
+  std::vector<PerfBudget> budgets;
+};
+
 struct Config {
   std::string project_root;  // absolute
   std::string config_file;   // absolute path of the project file, or empty
@@ -75,6 +94,7 @@ struct Config {
   std::string overwrite_origin;
   CacheSettings cache;
   LimitSettings limits;
+  PerfSettings perf;
 };
 
 using EnvLookup = std::function<std::optional<std::string>(std::string_view)>;

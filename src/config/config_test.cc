@@ -101,5 +101,52 @@ TEST(ConfigCache, RejectsUnknownKeysAndWrongShapes) {
   }
 }
 
+TEST(ConfigPerf, ReadsJobsAndBudgets) {
+  MemoryFileSystem fs;
+  fs.add_dir("/p/sub");
+  fs.add_file("/p/hypergen.yml",
+              "# comment\n"
+              "perf:\n"
+              "  jobs: 2\n"
+              "  budgets:\n"
+              "    render: 5\n"
+              "    startup: 2.5\n");
+  auto cfg = load_with(fs);
+  ASSERT_TRUE(cfg) << cfg.error().message;
+  EXPECT_EQ(cfg->perf.jobs, 2);
+  EXPECT_EQ(cfg->perf.jobs_origin, "hypergen.yml:3");
+  ASSERT_EQ(cfg->perf.budgets.size(), 2u);
+  EXPECT_EQ(cfg->perf.budgets[0].operation, "render");
+  EXPECT_DOUBLE_EQ(cfg->perf.budgets[1].ms, 2.5);
+  EXPECT_EQ(cfg->perf.budgets[1].origin, "hypergen.yml:6");
+}
+
+TEST(ConfigPerf, ReadsJsonAndRejectsBadValues) {
+  MemoryFileSystem fs;
+  fs.add_dir("/p/sub");
+  fs.add_file("/p/hypergen.json", R"({"perf": {"jobs": 3, "budgets": {"plan": 1}}})");
+  auto cfg = load_with(fs);
+  ASSERT_TRUE(cfg) << cfg.error().message;
+  EXPECT_EQ(cfg->perf.jobs, 3);
+  ASSERT_EQ(cfg->perf.budgets.size(), 1u);
+
+  MemoryFileSystem bad;
+  bad.add_dir("/p/sub");
+  bad.add_file("/p/hypergen.yml", "perf:\n  jobs: 0\n");
+  auto e = load_with(bad);
+  ASSERT_FALSE(e);
+  EXPECT_EQ(e.error().where.line, 2);
+  MemoryFileSystem bad2;
+  bad2.add_dir("/p/sub");
+  bad2.add_file("/p/hypergen.yml", "perf:\n  budgets:\n    render: -1\n");
+  EXPECT_FALSE(load_with(bad2));
+  MemoryFileSystem bad3;
+  bad3.add_dir("/p/sub");
+  bad3.add_file("/p/hypergen.yml", "perf:\n  speed: 1\n");
+  auto e3 = load_with(bad3);
+  ASSERT_FALSE(e3);
+  EXPECT_NE(e3.error().message.find("perf.speed"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace hypergen::config
