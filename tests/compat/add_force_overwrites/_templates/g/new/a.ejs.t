@@ -1,0 +1,5 @@
+---
+to: a.txt
+force: true
+---
+new

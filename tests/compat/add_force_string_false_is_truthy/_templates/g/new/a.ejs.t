@@ -1,0 +1,5 @@
+---
+to: a.txt
+force: "false"
+---
+new

@@ -1,0 +1,5 @@
+---
+to: out/<%= name %>.txt
+from: shared/license.txt
+---
+body ignored

@@ -1,0 +1,4 @@
+---
+to: a/b/c/d.txt
+---
+deep

@@ -1,0 +1,4 @@
+---
+to: a.txt
+---
+no newline

@@ -1,0 +1,4 @@
+---
+to: same.txt
+---
+from a

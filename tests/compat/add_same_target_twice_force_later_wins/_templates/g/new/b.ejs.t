@@ -1,0 +1,5 @@
+---
+to: same.txt
+force: true
+---
+from b

@@ -1,0 +1,5 @@
+---
+to: b.txt
+skip_if: "true"
+---
+b

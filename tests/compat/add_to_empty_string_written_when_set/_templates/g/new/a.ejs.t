@@ -1,0 +1,4 @@
+---
+to: "<%= locals.wanted ? 'a.txt' : '' %>"
+---
+a

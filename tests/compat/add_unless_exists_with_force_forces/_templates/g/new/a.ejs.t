@@ -1,0 +1,6 @@
+---
+to: a.txt
+unless_exists: true
+force: true
+---
+new

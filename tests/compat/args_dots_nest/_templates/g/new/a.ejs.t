@@ -1,0 +1,4 @@
+---
+to: out.txt
+---
+opt=<%- JSON.stringify(locals['opt']) %> <%= typeof locals['opt'] %>

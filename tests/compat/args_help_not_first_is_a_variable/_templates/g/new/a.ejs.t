@@ -1,0 +1,4 @@
+---
+to: out.txt
+---
+help=<%- JSON.stringify(locals['help']) %> <%= typeof locals['help'] %>

@@ -1,0 +1,4 @@
+---
+to: out.txt
+---
+name=<%- JSON.stringify(locals['name']) %> <%= typeof locals['name'] %>

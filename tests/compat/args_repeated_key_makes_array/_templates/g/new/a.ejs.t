@@ -1,0 +1,4 @@
+---
+to: out.txt
+---
+tag=<%- JSON.stringify(locals['tag']) %> <%= typeof locals['tag'] %>

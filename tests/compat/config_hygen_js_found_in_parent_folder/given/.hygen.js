@@ -1,0 +1,1 @@
+module.exports = { templates: __dirname + '/_templates', helpers: { up: () => 'from parent' } }

@@ -1,0 +1,4 @@
+---
+to: out.txt
+---
+<%= h.shout(name) %> <%= h.changeCase.pascal(name) %>

@@ -1,0 +1,5 @@
+module.exports = {
+  helpers: {
+    shout: (s) => s.toUpperCase() + '!',
+  },
+}

@@ -1,0 +1,1 @@
+module.exports = { helpers: { capitalize: (s) => '[' + s + ']' } }

@@ -1,0 +1,1 @@
+module.exports = { localsDefaults: { name: 'dflt', author: 'me', other: 'default' } }

@@ -1,0 +1,4 @@
+---
+to: out.txt
+---
+<%= h.path.basename(templates) %>

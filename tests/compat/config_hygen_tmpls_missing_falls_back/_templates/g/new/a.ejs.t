@@ -1,0 +1,4 @@
+---
+to: out.txt
+---
+from _templates

@@ -1,0 +1,4 @@
+---
+to: out.txt
+---
+<%= attributes.to %> <%= Object.keys(attributes).join(',') %>

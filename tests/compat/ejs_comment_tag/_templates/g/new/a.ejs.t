@@ -1,0 +1,6 @@
+---
+to: out.txt
+---
+a<%# a comment %>b
+<%# line comment -%>
+c

@@ -1,0 +1,7 @@
+---
+to: out.txt
+---
+<% if (true) { -%>
+yes
+<% } -%>
+after

@@ -1,0 +1,4 @@
+---
+to: out.txt
+---
+<%= '<a href="x">Tom & Jerry\'s</a>' %>

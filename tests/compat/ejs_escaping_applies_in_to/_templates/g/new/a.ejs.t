@@ -1,0 +1,4 @@
+---
+to: out/<%= name %>.txt
+---
+<%= name %>|<%- name %>

@@ -1,0 +1,4 @@
+---
+to: out.txt
+---
+<%= name // a comment %>|<%- name // another %>

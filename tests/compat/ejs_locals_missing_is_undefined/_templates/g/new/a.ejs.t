@@ -1,0 +1,4 @@
+---
+to: out.txt
+---
+[<%= locals.missing %>] <%= typeof locals.missing %> <%= 'missing' in locals %>

@@ -1,0 +1,9 @@
+---
+to: out.txt
+---
+<%
+function shout(s) {
+  return s.toUpperCase() + '!';
+}
+%>
+<%= shout(name) %>

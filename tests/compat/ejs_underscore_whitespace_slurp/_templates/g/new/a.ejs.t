@@ -1,0 +1,8 @@
+---
+to: out.txt
+---
+start
+    <%_ if (true) { _%>
+  kept
+    <%_ } _%>
+end

@@ -1,0 +1,4 @@
+---
+to: out.txt
+---
+<%= typeof name %> <%= typeof h %> <%= typeof locals %>

@@ -1,0 +1,4 @@
+---
+to: b.txt
+---
+<%= name.nope.deeper %>

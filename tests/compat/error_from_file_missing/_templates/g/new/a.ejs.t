@@ -1,0 +1,5 @@
+---
+to: a.txt
+from: nope.txt
+---
+x

@@ -1,0 +1,4 @@
+---
+to: out.txt
+---
+<%= h.inflection.undasherize('a--b') %>

@@ -1,0 +1,4 @@
+---
+foo: bar
+---
+body without a target

@@ -1,0 +1,5 @@
+---
+to: b.txt
+to: c.txt
+---
+b

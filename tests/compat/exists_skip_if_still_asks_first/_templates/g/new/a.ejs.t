@@ -1,0 +1,5 @@
+---
+to: a.txt
+skip_if: "true"
+---
+new a

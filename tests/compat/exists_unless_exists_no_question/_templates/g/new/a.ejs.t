@@ -1,0 +1,5 @@
+---
+to: a.txt
+unless_exists: true
+---
+new a

@@ -1,0 +1,5 @@
+---
+to: a.txt
+other: <%= locals.to %>|<%= locals.attributes %>
+---
+<%= attributes.other %>

@@ -1,0 +1,8 @@
+---
+to: a.txt
+---
+
+
+   
+  indented
+next

@@ -1,0 +1,5 @@
+---
+to: a.txt
+---
+line1
+line2 <%= name %>

@@ -1,0 +1,5 @@
+title --- x
+---
+to: a.txt
+---
+after

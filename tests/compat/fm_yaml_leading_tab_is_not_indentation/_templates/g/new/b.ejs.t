@@ -1,0 +1,6 @@
+---
+to: b.txt
+map:
+	k: v
+---
+<%- JSON.stringify(attributes) %>

@@ -1,0 +1,4 @@
+---
+to: "out/<%= locals.kind ? 'k' : 'plain' %>.txt"
+---
+q

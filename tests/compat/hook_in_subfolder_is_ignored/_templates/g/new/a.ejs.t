@@ -1,0 +1,4 @@
+---
+to: out.txt
+---
+<%= typeof locals.who %>

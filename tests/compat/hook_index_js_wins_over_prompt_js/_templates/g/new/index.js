@@ -1,0 +1,1 @@
+module.exports = { params: () => ({ who: 'index.js' }) }

@@ -1,0 +1,6 @@
+module.exports = {
+  params: async () => {
+    await null;
+    return { later: 'resolved' };
+  },
+}

@@ -1,0 +1,5 @@
+---
+to: src/<%= component %>.js
+---
+// <%= keys %>
+export const <%= component %> = 1;

@@ -1,0 +1,2 @@
+// name
+export const MyButton = 1;

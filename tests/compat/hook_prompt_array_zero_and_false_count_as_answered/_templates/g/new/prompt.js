@@ -1,0 +1,4 @@
+module.exports = [
+  { type: 'input', name: 'title', message: 'Title?' },
+  { type: 'confirm', name: 'ok', message: 'OK?' },
+]

@@ -1,0 +1,7 @@
+/* ---
+---
+to: from-prompt-cjs.txt
+---
+*/
+module.exports = { params: () => ({ who: 'prompt.cjs' }) }
+// rendered <%= who %>

@@ -1,0 +1,1 @@
+module.exports = { params: () => ({ name: 'fromHook', flag: 'hook' }) }

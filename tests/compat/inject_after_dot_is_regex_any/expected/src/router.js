@@ -1,0 +1,4 @@
+x
+aXb
+router.get('/users');
+y

@@ -1,0 +1,5 @@
+router.get('/users');
+import a from 'a';
+// routes
+router.get('/health');
+export default router;

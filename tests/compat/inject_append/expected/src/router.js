@@ -1,0 +1,5 @@
+import a from 'a';
+// routes
+router.get('/health');
+export default router;
+router.get('/users');

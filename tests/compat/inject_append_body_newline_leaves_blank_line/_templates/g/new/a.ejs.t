@@ -1,0 +1,6 @@
+---
+to: src/router.js
+inject: true
+append: true
+---
+router.get('/<%= name %>');

@@ -1,0 +1,6 @@
+import a from 'a';
+// routes
+router.get('/health');
+export default router;
+router.get('/users');
+

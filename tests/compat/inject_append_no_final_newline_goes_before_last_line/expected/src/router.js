@@ -1,0 +1,4 @@
+one
+two
+router.get('/users');
+last

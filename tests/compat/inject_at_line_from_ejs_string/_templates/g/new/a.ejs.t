@@ -1,0 +1,7 @@
+---
+to: src/router.js
+inject: true
+at_line: <%= 1 + 2 %>
+eof_last: false
+---
+router.get('/<%= name %>');

@@ -1,0 +1,4 @@
+import a from 'a';
+// routes
+router.get('/health');
+export default router;

@@ -1,0 +1,4 @@
+a
+router.get('/users');
+$mount(app)
+b

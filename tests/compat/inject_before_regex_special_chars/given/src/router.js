@@ -1,0 +1,3 @@
+a
+$mount(app)
+b

@@ -1,0 +1,4 @@
+a
+// routes
+router.get('/users');
+b

@@ -1,0 +1,7 @@
+---
+to: src/router.js
+inject: true
+append: true
+eof_last: false
+---
+router.get('/<%= name %>');

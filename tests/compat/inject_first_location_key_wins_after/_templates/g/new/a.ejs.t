@@ -1,0 +1,8 @@
+---
+to: src/router.js
+inject: true
+after: "// routes"
+before: "// routes"
+eof_last: false
+---
+router.get('/<%= name %>');

@@ -1,0 +1,5 @@
+---
+to: list.txt
+---
+first
+last

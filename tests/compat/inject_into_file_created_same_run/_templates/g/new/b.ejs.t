@@ -1,0 +1,6 @@
+---
+to: list.txt
+inject: true
+before: last
+---
+middle

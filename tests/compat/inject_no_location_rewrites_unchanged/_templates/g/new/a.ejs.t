@@ -1,0 +1,6 @@
+---
+to: src/router.js
+inject: true
+eof_last: false
+---
+router.get('/<%= name %>');

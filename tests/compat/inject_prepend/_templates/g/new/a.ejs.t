@@ -1,0 +1,7 @@
+---
+to: src/router.js
+inject: true
+prepend: true
+eof_last: false
+---
+router.get('/<%= name %>');

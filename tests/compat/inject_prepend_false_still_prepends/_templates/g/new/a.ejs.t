@@ -1,0 +1,7 @@
+---
+to: src/router.js
+inject: true
+prepend: false
+eof_last: false
+---
+router.get('/<%= name %>');

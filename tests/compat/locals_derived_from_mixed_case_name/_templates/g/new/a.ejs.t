@@ -1,0 +1,6 @@
+---
+to: out.txt
+---
+Name => <%- JSON.stringify(Name) %>
+names => <%- JSON.stringify(names) %>
+Names => <%- JSON.stringify(Names) %>

@@ -1,0 +1,5 @@
+---
+to: out.txt
+echo: dry=<%= dry %>
+---
+x

@@ -1,0 +1,5 @@
+---
+to: a.txt
+message: first <%= name %>
+---
+a

@@ -1,0 +1,5 @@
+---
+to: b.txt
+message: second
+---
+b

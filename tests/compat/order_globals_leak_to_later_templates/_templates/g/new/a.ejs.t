@@ -1,0 +1,4 @@
+---
+to: a.txt
+---
+<% leaked = 'from a' %>a

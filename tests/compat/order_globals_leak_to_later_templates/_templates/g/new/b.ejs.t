@@ -1,0 +1,4 @@
+---
+to: b-<%= leaked.length %>.txt
+---
+<%= leaked %>

@@ -1,0 +1,4 @@
+---
+to: prompt-ts.txt
+---
+x

@@ -1,0 +1,4 @@
+---
+to: index-jsx.txt
+---
+x

@@ -1,0 +1,4 @@
+---
+to: my-index.txt
+---
+x

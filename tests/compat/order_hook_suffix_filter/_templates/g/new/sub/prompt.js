@@ -1,0 +1,4 @@
+---
+to: sub-prompt.txt
+---
+x

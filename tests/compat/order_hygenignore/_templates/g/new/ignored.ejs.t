@@ -1,0 +1,4 @@
+---
+to: ignored.txt
+---
+x

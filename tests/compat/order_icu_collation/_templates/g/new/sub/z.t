@@ -1,0 +1,7 @@
+---
+to: order.txt
+inject: true
+append: true
+eof_last: false
+---
+sub/z.t

@@ -1,0 +1,4 @@
+---
+to: <%= generator %>-<%= action %>-<%= name %>.txt
+---
+sub=<%= locals.subaction %> _=<%= _.join(',') %>

@@ -1,0 +1,4 @@
+---
+to: x.txt
+---
+<%= action %>|<%= locals.subaction %>

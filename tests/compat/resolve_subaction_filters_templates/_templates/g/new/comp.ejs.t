@@ -1,0 +1,4 @@
+---
+to: comp.txt
+---
+<%= action %> <%= subaction %>

@@ -1,0 +1,4 @@
+---
+to: other.txt
+---
+o

@@ -1,0 +1,4 @@
+---
+to: x.txt
+---
+<%= subaction %>

@@ -1,0 +1,3 @@
+---
+sh: printf '%s|' one\ two three > out.txt
+---

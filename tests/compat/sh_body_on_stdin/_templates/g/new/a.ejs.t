@@ -1,0 +1,5 @@
+---
+sh: cat > from-stdin.txt
+---
+line one
+line two

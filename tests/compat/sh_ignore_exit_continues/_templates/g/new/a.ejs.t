@@ -1,0 +1,4 @@
+---
+sh: "false"
+sh_ignore_exit: true
+---

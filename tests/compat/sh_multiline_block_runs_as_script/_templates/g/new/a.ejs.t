@@ -1,0 +1,5 @@
+---
+sh: |
+  echo first > out.txt
+  echo second >> out.txt
+---

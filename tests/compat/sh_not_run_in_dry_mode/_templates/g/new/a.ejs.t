@@ -1,0 +1,3 @@
+---
+sh: echo x > out.txt
+---

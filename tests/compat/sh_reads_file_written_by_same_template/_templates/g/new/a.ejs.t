@@ -1,0 +1,5 @@
+---
+to: made.txt
+sh: cat - made.txt > copy.txt
+---
+content

@@ -1,0 +1,6 @@
+---
+to: a.txt
+unless_exists: true
+sh: cat - a.txt > copy.txt
+---
+new

@@ -1,0 +1,3 @@
+---
+sh: echo <%= name %> > sh-out.txt
+---

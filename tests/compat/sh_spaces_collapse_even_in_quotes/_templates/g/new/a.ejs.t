@@ -1,0 +1,3 @@
+---
+sh: printf '%s|' "a    b" c > out.txt
+---
