@@ -6,6 +6,7 @@
 #include <chrono>
 #include <thread>
 
+#include "app/hooks.h"
 #include "app/partials.h"
 #include "app/shell.h"
 #include "app/workspace.h"
@@ -165,6 +166,41 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
   }
   Metrics* metrics = ctx.metrics;
 
+  // The run's JavaScript realm, started only if .hygen.js, an embedded hook
+  // or an EJS template with tags needs it.
+  HookAsker asker(ctx);
+  js::RuntimeOptions jsopts;
+  jsopts.cwd = ctx.cwd;
+  jsopts.out = [&](std::string_view text) { ctx.console.out(text); };
+  jsopts.err = [&](std::string_view text) { ctx.console.err(text); };
+  jsopts.getenv = [&](std::string_view name) { return ctx.env.get(name); };
+  jsopts.ask = [&](const liquid::Value& specs, const js::ValidateFn& validate) {
+    return asker.ask(specs, validate);
+  };
+  js::Runtime js_runtime(std::move(jsopts));
+
+  // .hygen.js (spec §4.2): found walking up from the cwd, loaded even when
+  // the command is going to fail.
+  std::string run_cwd = ctx.cwd;
+  js::ConfigSummary hygen_js;
+  std::vector<std::string> js_roots{cfg->project_root, ctx.cwd};
+  for (const auto& root : cfg->templates) js_roots.push_back(root.path);
+  if (std::string file = find_hygen_js(ctx.fs, ctx.cwd); !file.empty()) {
+    js_roots.push_back(file.substr(0, file.rfind('/')));
+    liquid::Object base;
+    base.set("templates", liquid::Value(cfg->templates.empty() ? ctx.cwd + "/_templates"
+                                                               : cfg->templates.front().path));
+    base.set("cwd", liquid::Value(ctx.cwd));
+    auto loaded = load_hygen_js(ctx, js_runtime, file, liquid::Value(std::move(base)), js_roots);
+    if (!loaded) return tl::unexpected(loaded.error());
+    hygen_js = std::move(*loaded);
+    if (hygen_js.templates) {
+      cfg->templates = {{config::absolute_path(ctx.cwd, *hygen_js.templates), ".hygen.js"}};
+      js_roots.push_back(cfg->templates.front().path);
+    }
+    if (hygen_js.cwd) run_cwd = config::absolute_path(ctx.cwd, *hygen_js.cwd);
+  }
+
   // Finish or undo a crashed earlier run before looking at any target.
   std::string recovery;
   if (!dry) {
@@ -190,12 +226,24 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
     }
     return tl::unexpected(e);
   }
-  std::string hook = discover::find_hook_file(ctx.fs, res->action_dir);
-  if (!hook.empty()) {
-    ctx.console.err("hypergen: warning: ignoring the hook file " +
-                    render::display_path(ctx.cwd, hook) +
-                    " (JavaScript hooks and prompts are not supported yet; pass the values as "
-                    "--flags)\n");
+  // The hook runs before the action folder is checked (spec §1, §6).
+  liquid::Value hook_result;
+  if (std::string hook = discover::find_hook_file(ctx.fs, res->action_dir); !hook.empty()) {
+    liquid::Object hook_args;
+    if (res->name_positional && args::js_truthy(*res->name_positional)) {
+      hook_args.set("name", *res->name_positional);
+    }
+    for (const auto& [key, value] : parsed.options.as_object()) hook_args.set(key, value);
+    ScopedTimer hook_timer(metrics, Stage::kParams);
+    auto ran =
+        run_hook_file(ctx, js_runtime, asker, hook, liquid::Value(std::move(hook_args)), js_roots);
+    hook_timer.stop();
+    if (!ran) return tl::unexpected(ran.error());
+    if (ran->stopped) {
+      ctx.console.err(unanswered_message(asker.unanswered()));
+      return {};
+    }
+    hook_result = std::move(ran->result);
   }
   auto st = ctx.fs.stat(res->action_dir);
   if (!st) return tl::unexpected(st.error());
@@ -225,7 +273,9 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
   in.subaction = res->subaction;
   in.args = &parsed;
   in.name_positional = res->name_positional;
-  in.cwd = ctx.cwd;
+  in.cwd = run_cwd;
+  in.locals_defaults = hygen_js.locals_defaults.is_object() ? &hygen_js.locals_defaults : nullptr;
+  in.hook_result = hook_result.is_object() ? &hook_result : nullptr;
   if (auto ts = ctx.env.get("HYPERGEN_TS"); ts) {
     in.ts = liquid::Value(*ts);
   } else if (auto hts = ctx.env.get("HYGEN_TS"); hts) {
@@ -240,6 +290,10 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
   auto locals = args::build_locals(in);
   params_timer.stop();
   if (!locals) return tl::unexpected(locals.error());
+  if (hygen_js.helpers_function)
+    HG_RETURN_IF_ERROR(js_runtime.set_helper_args(args::build_run_args(in)));
+  // A hook may set `dry` (its result is over the flags).
+  if (const liquid::Value* d = locals->as_object().find("dry")) dry = args::js_truthy(*d);
 
   FolderPartialLoader partials(ctx.fs, {res->action_dir, res->templates_root});
   liquid::Engine engine(liquid_options(cfg->limits), &partials);
@@ -254,9 +308,6 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
   ropts.cwd = ctx.cwd;
   ropts.jobs = jobs;
   ropts.cache = &compiled;
-  // The run's JavaScript realm, started only if an EJS template has tags.
-  js::Runtime js_runtime({ctx.cwd, [&](std::string_view text) { ctx.console.out(text); },
-                          [&](std::string_view text) { ctx.console.err(text); }});
   ropts.js = &js_runtime;
   ScopedTimer render_timer(metrics, Stage::kRender);
   auto rendered = render::render_templates(ctx.fs, engine, *files, *locals, ropts);
@@ -268,7 +319,7 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
   if (const liquid::Value* t = locals->as_object().find("templates"); t && t->is_string()) {
     templates_var = t->as_string();
   }
-  DiskEnvironment disk(ctx.fs, cfg->project_root, ctx.cwd, allow_outside, templates_var);
+  DiskEnvironment disk(ctx.fs, cfg->project_root, run_cwd, allow_outside, templates_var);
   bool interactive = !json && ctx.console.stdin_is_tty() && ctx.console.stdout_is_tty();
   ConsoleDecider decider(ctx.console, interactive, ctx.color);
   plan::PlanOptions popts;
@@ -306,7 +357,7 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
       json ? report::make_json_reporter(sink) : report::make_human_reporter(sink, ctx.color);
   report::RunInfo info;
   info.dry = dry;
-  info.templates = render::display_path(ctx.cwd, res->templates_root);
+  info.templates = render::display_path(run_cwd, res->templates_root);
   info.generator = res->generator;
   info.action = res->action;
   info.action_dir = res->action_dir;
@@ -360,7 +411,14 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
         e.kind = report::Event::Kind::kShell;
         e.command = op.command;
         summary.shells++;
-        if (!dry) {
+        if (!dry && hygen_js.exec) {
+          // .hygen.js exec(command, body) replaces the shell (spec §4.2).
+          auto ran = js_runtime.config_exec(op.command, op.stdin_body);
+          if (!ran && !op.ignore_exit) {
+            reporter->event(e);
+            return tl::unexpected(ran.error());
+          }
+        } else if (!dry) {
           auto ran = run_shell(op.command, op.stdin_body, ctx.cwd);
           if (!ran) return tl::unexpected(ran.error());
           e.exit_status = ran->exit_status;

@@ -90,8 +90,11 @@ Status render_command(Context& ctx, std::span<const std::string> args) {
     if (!data.is_object()) {
       return make_error(ErrorKind::kData, "render: the EJS data must be a JSON object");
     }
-    js::Runtime runtime({ctx.cwd, [&](std::string_view text) { ctx.console.out(text); },
-                         [&](std::string_view text) { ctx.console.err(text); }});
+    js::RuntimeOptions jsopts;
+    jsopts.cwd = ctx.cwd;
+    jsopts.out = [&](std::string_view text) { ctx.console.out(text); };
+    jsopts.err = [&](std::string_view text) { ctx.console.err(text); };
+    js::Runtime runtime(std::move(jsopts));
     auto out = runtime.render_ejs(*source, data);
     if (!out) {
       Error e = out.error();

@@ -292,9 +292,8 @@ std::string pluralize(std::string_view word) {
   return liquid::inflection::pluralize(word);
 }
 
-Result<Value> build_locals(const LocalsInput& in) {
+Value build_run_args(const LocalsInput& in) {
   Object locals;
-  locals.set("name", Value("unnamed"));
   locals.set("templates", Value(in.templates));
   locals.set("actionfolder", Value(in.actionfolder));
   locals.set("generator", Value(in.generator));
@@ -308,7 +307,21 @@ Result<Value> build_locals(const LocalsInput& in) {
     for (const auto& [key, value] : in.args->options.as_object()) locals.set(key, value);
   }
   if (in.name_positional && js_truthy(*in.name_positional)) locals.set("name", *in.name_positional);
+  if (in.hook_result && in.hook_result->is_object()) {
+    for (const auto& [key, value] : in.hook_result->as_object()) locals.set(key, value);
+  }
   locals.set("cwd", Value(in.cwd));
+  return Value(std::move(locals));
+}
+
+Result<Value> build_locals(const LocalsInput& in) {
+  Object locals;
+  locals.set("name", Value("unnamed"));
+  if (in.locals_defaults && in.locals_defaults->is_object()) {
+    for (const auto& [key, value] : in.locals_defaults->as_object()) locals.set(key, value);
+  }
+  Value run_args = build_run_args(in);
+  for (const auto& [key, value] : run_args.as_object()) locals.set(key, value);
   const Value* name = locals.find("name");
   if (!name->is_string()) {
     return make_error(ErrorKind::kData,

@@ -55,7 +55,16 @@ struct LocalsInput {
   std::optional<liquid::Value> name_positional;
   liquid::Value ts;  // HYGEN_TS string or milliseconds (number)
   std::string cwd;
+  // `.hygen.js` localsDefaults (below everything but `name: 'unnamed'`) and
+  // the hook's result (over everything but `cwd`); null when none.
+  const liquid::Value* locals_defaults = nullptr;
+  const liquid::Value* hook_result = nullptr;
 };
+
+// Hygen's run arguments: the locals without the `unnamed` default, the
+// localsDefaults and the derived names (what a `.hygen.js` `helpers`
+// function receives).
+liquid::Value build_run_args(const LocalsInput& in);
 
 // The locals object. Fails (kData) when `name` ends up not being a string,
 // as Hygen does (its pluralizer throws on non-strings).

@@ -330,14 +330,24 @@ globalThis.console = {
   error: function () { native('stderr', show(arguments)); }
 };
 
+// Set by the hooks part (hooks_js.cc) when a run has .hygen.js or a hook:
+// decorate(data, h) adds the config helpers to h and a hook's functions.
+var state = { decorate: null };
+
 return {
   compile: function (body) {
     return new Function('locals, escapeFn, include, rethrow', body);
   },
   render: function (fn, data) {
-    data.h = Object.assign({}, helpers);
+    var h = Object.assign({}, helpers);
+    if (state.decorate) state.decorate(data, h);
+    data.h = h;
     return fn.apply(undefined, [data, escapeXML, include, rethrow]);
-  }
+  },
+  native: native,
+  helpers: helpers,
+  path: path,
+  state: state
 };
 })()
 )JS";

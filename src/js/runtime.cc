@@ -13,6 +13,7 @@
 #include "js/prelude.h"
 #include "liquid/case_convert.h"
 #include "liquid/inflection.h"
+#include "liquid/json.h"
 #include "plugin/js_abi.h"
 #include "util/plugin_loader.h"
 
@@ -192,31 +193,209 @@ struct Runtime::Impl {
   std::unordered_map<std::uint64_t, std::vector<Compiled>> cache;
   std::size_t compiled = 0;
 
+  uint32_t prelude = 0, hooks = 0, get_fn = 0;
+  std::unordered_map<std::string, uint32_t> hook_fns;
+  std::unordered_map<std::string, bool> registered;
+  std::optional<Error> ask_error;  // the AskFn's error during the last hook
+
   static int native(void* host_ctx, const hg_js_str* args, std::size_t nargs, void* out_ctx,
                     hg_js_sink out) {
     auto* self = static_cast<Impl*>(host_ctx);
     std::vector<std::string_view> a;
     a.reserve(nargs);
     for (std::size_t i = 0; i < nargs; ++i) a.emplace_back(args[i].data, args[i].size);
-    std::string_view what = arg(a, 0);
-    Result<std::string> r = make_error(ErrorKind::kFailure, "unknown native " + std::string(what));
-    if (what == "changeCase") {
-      r = change_case(arg(a, 1), a);
-    } else if (what == "inflection") {
-      r = inflect(arg(a, 1), a);
-    } else if (what == "cwd") {
-      r = self->options.cwd;
-    } else if (what == "stdout" || what == "stderr") {
-      const auto& sink = what == "stdout" ? self->options.out : self->options.err;
-      if (sink) sink(arg(a, 1));
-      r = std::string();
-    }
+    ValidateFn validate = [self](std::size_t index, const liquid::Value& answer) {
+      return self->js_validate(index, answer);
+    };
+    Result<std::string> r = self->dispatch(a, validate);
     if (!r) {
       out(out_ctx, r.error().message.data(), r.error().message.size());
       return 1;
     }
     out(out_ctx, r->data(), r->size());
     return 0;
+  }
+
+  Result<std::string> dispatch(const std::vector<std::string_view>& a, const ValidateFn& validate) {
+    std::string_view what = arg(a, 0);
+    if (what == "changeCase") return change_case(arg(a, 1), a);
+    if (what == "inflection") return inflect(arg(a, 1), a);
+    if (what == "cwd") return options.cwd;
+    if (what == "stdout" || what == "stderr") {
+      const auto& sink = what == "stdout" ? options.out : options.err;
+      if (sink) sink(arg(a, 1));
+      return std::string();
+    }
+    if (what == "platform") {
+#ifdef __APPLE__
+      return std::string("darwin");
+#else
+      return std::string("linux");
+#endif
+    }
+    if (what == "getenv") {
+      std::optional<std::string> v;
+      if (options.getenv) v = options.getenv(arg(a, 1));
+      return v ? ejs::json_quote(*v) : std::string("null");
+    }
+    if (what == "prompt") {
+      if (!options.ask) return make_error(ErrorKind::kFailure, "no prompter in this run");
+      auto specs = liquid::parse_json(arg(a, 1), "<hook questions>");
+      if (!specs) return tl::unexpected(specs.error());
+      auto answers = options.ask(*specs, validate);
+      if (!answers) {
+        if (!ask_error) ask_error = answers.error();
+        return tl::unexpected(answers.error());
+      }
+      return liquid::to_json(*answers);
+    }
+    return make_error(ErrorKind::kFailure, "unknown native " + std::string(what));
+  }
+
+  Result<std::optional<std::string>> js_validate(std::size_t index, const liquid::Value& answer) {
+    std::string idx = std::to_string(index);
+    std::string json = liquid::to_json(answer);
+    auto r = call_hook_fn("validate", {{HG_JS_ARG_STRING, idx.data(), idx.size(), 0},
+                                       {HG_JS_ARG_STRING, json.data(), json.size(), 0}});
+    if (!r) return tl::unexpected(r.error());
+    if (*r == "true") return std::optional<std::string>();
+    auto msg = liquid::parse_json(*r, "<validate>");
+    if (msg && msg->is_string()) return std::optional<std::string>(msg->as_string());
+    return std::optional<std::string>("Invalid input");
+  }
+
+  // Calls hooks.<name>(args…); the completion value as a string.
+  Result<std::string> call_hook_fn(const std::string& name, std::vector<hg_js_arg> args,
+                                   uint32_t* keep = nullptr) {
+    auto fn = hook_fns.find(name);
+    if (fn == hook_fns.end()) {
+      return make_error(ErrorKind::kFailure, "no hook function " + name);
+    }
+    std::string out;
+    hg_js_error e{};
+    if (api->call(rt, fn->second, args.data(), args.size(), keep, &out, append_sink, &e) != 0) {
+      Error err = js_error(e);
+      err.kind = ErrorKind::kFailure;
+      if (e.file && *e.file && e.line > 0 && !std::string_view(e.file).starts_with("hypergen:")) {
+        err.where = {e.file, e.line, e.column};
+      }
+      return tl::unexpected(err);
+    }
+    return out;
+  }
+
+  // A property of a kept object, kept.
+  Result<uint32_t> property(uint32_t object, const char* key) {
+    hg_js_arg args[2] = {{HG_JS_ARG_HANDLE, nullptr, 0, object},
+                         {HG_JS_ARG_STRING, key, std::strlen(key), 0}};
+    uint32_t slot = 0;
+    hg_js_error e{};
+    if (api->call(rt, get_fn, args, 2, &slot, nullptr, nullptr, &e) != 0) {
+      return tl::unexpected(js_error(e));
+    }
+    return slot;
+  }
+
+  // Evaluates kHooksJs once, with the prelude's internals.
+  Status start_hooks() {
+    HG_RETURN_IF_ERROR(start());
+    if (hooks) return {};
+    hg_js_error e{};
+    uint32_t factory = 0;
+    if (api->eval(rt, kHooksJs.data(), kHooksJs.size(), "hypergen:hooks.js", 1, &factory, nullptr,
+                  nullptr, &e) != 0) {
+      return tl::unexpected(js_error(e));
+    }
+    std::vector<hg_js_arg> args;
+    std::vector<uint32_t> kept;
+    for (const char* key : {"native", "helpers", "path", "state"}) {
+      auto h = property(prelude, key);
+      if (!h) return tl::unexpected(h.error());
+      kept.push_back(*h);
+      args.push_back({HG_JS_ARG_HANDLE, nullptr, 0, *h});
+    }
+    if (api->call(rt, factory, args.data(), args.size(), &hooks, nullptr, nullptr, &e) != 0) {
+      return tl::unexpected(js_error(e));
+    }
+    for (uint32_t h : kept) api->release(rt, h);
+    api->release(rt, factory);
+    for (const char* key : {"register", "registerJson", "loadConfig", "setHelperArgs", "runHook",
+                            "outcome", "rethrow", "validate", "exec"}) {
+      auto h = property(hooks, key);
+      if (!h) return tl::unexpected(h.error());
+      hook_fns[key] = *h;
+    }
+    return {};
+  }
+
+  Status register_modules(std::span<const ModuleFile> modules) {
+    for (const ModuleFile& m : modules) {
+      if (registered.count(m.path)) continue;
+      if (m.path.ends_with(".json")) {
+        auto r =
+            call_hook_fn("registerJson", {{HG_JS_ARG_STRING, m.path.data(), m.path.size(), 0},
+                                          {HG_JS_ARG_STRING, m.text.data(), m.text.size(), 0}});
+        if (!r) return tl::unexpected(r.error());
+      } else {
+        // Node's wrapper, on the file's first line so line numbers match.
+        std::string src = "(function (exports, require, module, __filename, __dirname, process) {";
+        if (m.text.starts_with("#!")) {
+          src += "//" + m.text.substr(2);
+        } else {
+          src += m.text;
+        }
+        src += "\n})";
+        uint32_t fn = 0;
+        hg_js_error e{};
+        if (api->eval(rt, src.data(), src.size(), m.path.c_str(), 1, &fn, nullptr, nullptr, &e) !=
+            0) {
+          Error err = js_error(e);
+          err.kind = ErrorKind::kFailure;
+          err.where = {m.path, e.line, e.line > 0 ? e.column : 0};
+          return tl::unexpected(err);
+        }
+        auto r = call_hook_fn("register", {{HG_JS_ARG_STRING, m.path.data(), m.path.size(), 0},
+                                           {HG_JS_ARG_HANDLE, nullptr, 0, fn}});
+        api->release(rt, fn);
+        if (!r) return tl::unexpected(r.error());
+      }
+      registered[m.path] = true;
+    }
+    return {};
+  }
+
+  // Runs the promise jobs and reads a box ({done, failed, value|error}).
+  Result<liquid::Value> settle(uint32_t box, bool keep_functions, std::string_view what) {
+    api->run_jobs(rt);
+    std::string keep = keep_functions ? "1" : "";
+    auto json = call_hook_fn("outcome", {{HG_JS_ARG_HANDLE, nullptr, 0, box},
+                                         {HG_JS_ARG_STRING, keep.data(), keep.size(), 0}});
+    if (!json) return tl::unexpected(json.error());
+    auto out = liquid::parse_json(*json, "<hook outcome>");
+    if (!out) return tl::unexpected(out.error());
+    const liquid::Object& o = out->as_object();
+    if (ask_error) return tl::unexpected(*ask_error);
+    if (!args_flag(o, "done")) {
+      return make_error(ErrorKind::kFailure,
+                        std::string(what) +
+                            " never finished: its promise is still pending once every promise "
+                            "job ran (hypergen's engine has no timers or I/O; a hook that needs "
+                            "them runs with node when it requires a Node module)");
+    }
+    if (args_flag(o, "failed")) {
+      auto thrown = call_hook_fn("rethrow", {{HG_JS_ARG_HANDLE, nullptr, 0, box}});
+      Error err = thrown ? Error{ErrorKind::kFailure, "failed", {}, {}} : thrown.error();
+      err.kind = ErrorKind::kFailure;
+      err.message = std::string(what) + " failed: " + err.message;
+      return tl::unexpected(err);
+    }
+    const liquid::Value* v = o.find("value");
+    return v ? *v : liquid::Value(liquid::Object{});
+  }
+
+  static bool args_flag(const liquid::Object& o, std::string_view key) {
+    const liquid::Value* v = o.find(key);
+    return v && v->is_bool() && v->as_bool();
   }
 
   Error js_error(const hg_js_error& e) {
@@ -243,7 +422,6 @@ struct Runtime::Impl {
     std::string err;
     rt = api->create(&host, &err, append_sink);
     if (!rt) return fail("cannot start the JavaScript engine: " + err);
-    uint32_t prelude = 0;
     hg_js_error e{};
     if (api->eval(rt, kPrelude.data(), kPrelude.size(), "hypergen:prelude.js", 1, &prelude, nullptr,
                   nullptr, &e) != 0) {
@@ -251,20 +429,17 @@ struct Runtime::Impl {
     }
     // Take prelude.compile and prelude.render as functions.
     const char* getter = "(function (p, k) { return p[k]; })";
-    uint32_t get = 0;
-    if (api->eval(rt, getter, std::strlen(getter), "hypergen:prelude.js", 1, &get, nullptr, nullptr,
-                  &e) != 0) {
+    if (api->eval(rt, getter, std::strlen(getter), "hypergen:prelude.js", 1, &get_fn, nullptr,
+                  nullptr, &e) != 0) {
       return fail("the JavaScript prelude failed: " + js_error(e).message);
     }
     for (auto [key, slot] : {std::pair{"compile", &compile_fn}, std::pair{"render", &render_fn}}) {
       hg_js_arg args[2] = {{HG_JS_ARG_HANDLE, nullptr, 0, prelude},
                            {HG_JS_ARG_STRING, key, std::strlen(key), 0}};
-      if (api->call(rt, get, args, 2, slot, nullptr, nullptr, &e) != 0) {
+      if (api->call(rt, get_fn, args, 2, slot, nullptr, nullptr, &e) != 0) {
         return fail("the JavaScript prelude failed: " + js_error(e).message);
       }
     }
-    api->release(rt, get);
-    api->release(rt, prelude);
     return {};
   }
 
@@ -351,6 +526,93 @@ Result<std::string> Runtime::eval(std::string_view source, std::string_view file
     return tl::unexpected(err);
   }
   return out;
+}
+
+Result<ConfigSummary> Runtime::load_config(std::span<const ModuleFile> modules,
+                                           const liquid::Value& base) {
+  HG_RETURN_IF_ERROR(impl_->start_hooks());
+  if (modules.empty()) return make_error(ErrorKind::kFailure, "no .hygen.js to load");
+  HG_RETURN_IF_ERROR(impl_->register_modules(modules));
+  std::string base_json = liquid::to_json(base);
+  const std::string& file = modules[0].path;
+  auto json = impl_->call_hook_fn("loadConfig",
+                                  {{HG_JS_ARG_STRING, file.data(), file.size(), 0},
+                                   {HG_JS_ARG_STRING, base_json.data(), base_json.size(), 0}});
+  if (!json) {
+    Error e = json.error();
+    e.message = file + ": " + e.message;
+    return tl::unexpected(e);
+  }
+  auto v = liquid::parse_json(*json, "<.hygen.js summary>");
+  if (!v) return tl::unexpected(v.error());
+  const liquid::Object& o = v->as_object();
+  ConfigSummary out;
+  auto str = [&](const char* key) -> std::optional<std::string> {
+    const liquid::Value* x = o.find(key);
+    if (x && x->is_string()) return x->as_string();
+    return std::nullopt;
+  };
+  auto yes = [&](const char* key) { return Impl::args_flag(o, key); };
+  out.templates = str("templates");
+  out.cwd = str("cwd");
+  if (const liquid::Value* d = o.find("localsDefaults"); d && d->is_object()) {
+    out.locals_defaults = *d;
+  }
+  auto helpers = str("helpers");
+  out.helpers = helpers.has_value();
+  out.helpers_function = helpers && *helpers == "function";
+  out.exec = yes("exec");
+  out.create_prompter = yes("createPrompter");
+  out.logger = yes("logger");
+  out.debug = yes("debug");
+  return out;
+}
+
+Status Runtime::set_helper_args(const liquid::Value& raw) {
+  HG_RETURN_IF_ERROR(impl_->start_hooks());
+  std::string json = liquid::to_json(raw);
+  auto r = impl_->call_hook_fn("setHelperArgs", {{HG_JS_ARG_STRING, json.data(), json.size(), 0}});
+  if (!r) return tl::unexpected(r.error());
+  return {};
+}
+
+Result<liquid::Value> Runtime::run_hook(std::span<const ModuleFile> modules,
+                                        const liquid::Value& args) {
+  HG_RETURN_IF_ERROR(impl_->start_hooks());
+  if (modules.empty()) return make_error(ErrorKind::kFailure, "no hook to run");
+  HG_RETURN_IF_ERROR(impl_->register_modules(modules));
+  impl_->ask_error.reset();
+  std::string json = liquid::to_json(args);
+  const std::string& file = modules[0].path;
+  uint32_t box = 0;
+  auto r = impl_->call_hook_fn("runHook",
+                               {{HG_JS_ARG_STRING, file.data(), file.size(), 0},
+                                {HG_JS_ARG_STRING, json.data(), json.size(), 0}},
+                               &box);
+  if (!r) return tl::unexpected(r.error());
+  auto out = impl_->settle(box, true, "the hook " + file);
+  impl_->api->release(impl_->rt, box);
+  return out;
+}
+
+Status Runtime::config_exec(std::string_view command, std::string_view body) {
+  HG_RETURN_IF_ERROR(impl_->start_hooks());
+  uint32_t box = 0;
+  auto r = impl_->call_hook_fn("exec",
+                               {{HG_JS_ARG_STRING, command.data(), command.size(), 0},
+                                {HG_JS_ARG_STRING, body.data(), body.size(), 0}},
+                               &box);
+  if (!r) return tl::unexpected(r.error());
+  auto out = impl_->settle(box, false, ".hygen.js exec(" + std::string(command) + ")");
+  impl_->api->release(impl_->rt, box);
+  if (!out) return tl::unexpected(out.error());
+  return {};
+}
+
+Result<std::string> Runtime::native_call(std::span<const std::string> args,
+                                         const ValidateFn& validate) {
+  std::vector<std::string_view> a(args.begin(), args.end());
+  return impl_->dispatch(a, validate);
 }
 
 std::string to_js_source(const liquid::Value& value) {

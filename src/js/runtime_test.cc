@@ -16,7 +16,7 @@ Value locals(std::initializer_list<std::pair<std::string, Value>> kv) {
 
 // One runtime for the whole suite: SpiderMonkey starts once per process.
 Runtime& rt() {
-  static Runtime runtime({"/work/project", nullptr, nullptr});
+  static Runtime runtime({"/work/project", nullptr, nullptr, nullptr, nullptr});
   return runtime;
 }
 

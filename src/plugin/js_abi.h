@@ -17,7 +17,7 @@
 extern "C" {
 #endif
 
-#define HG_JS_ABI_VERSION 1
+#define HG_JS_ABI_VERSION 2
 
 /* Receives bytes (UTF-8) from the other side. */
 typedef void (*hg_js_sink)(void* sink_ctx, const char* data, size_t size);
@@ -77,6 +77,10 @@ typedef struct {
   int (*call)(hg_js_runtime* rt, uint32_t fn, const hg_js_arg* args, size_t nargs, uint32_t* keep,
               void* out_ctx, hg_js_sink out, hg_js_error* error);
   void (*release)(hg_js_runtime* rt, uint32_t handle);
+  /* Runs pending promise jobs (microtasks: `then` callbacks, async function
+   * continuations) until the queue is empty. A job that throws is reported
+   * through its promise, never here. */
+  void (*run_jobs)(hg_js_runtime* rt);
 } hg_js_api;
 
 /* The one exported symbol: `hypergen_js_api`. */

@@ -4,6 +4,7 @@
 // create() and lives until exit), one realm per hg_js_runtime. Only plain C
 // types cross the boundary.
 #include <jsapi.h>
+#include <jsfriendapi.h>
 
 #include <js/CallAndConstruct.h>
 #include <js/CharacterEncoding.h>
@@ -167,12 +168,17 @@ bool native(JSContext* cx, unsigned argc, JS::Value* vp) {
       0) {
     JS::RootedString msg(cx, from_utf8(cx, result.data(), result.size()));
     if (!msg) return false;
-    JS::RootedValue err(cx);
-    if (!JS::CreateError(cx, JSEXN_TYPEERR, nullptr, nullptr, 0, 0, nullptr, msg,
-                         JS::NothingHandleValue, &err)) {
-      return false;
-    }
-    JS_SetPendingException(cx, err);
+    // new TypeError(message), through the realm's constructor, so the
+    // error carries the caller's file, line and stack.
+    JS::RootedObject global(cx, JS::CurrentGlobalOrNull(cx));
+    JS::RootedValue ctor(cx);
+    if (!global || !JS_GetProperty(cx, global, "TypeError", &ctor)) return false;
+    JS::RootedValueArray<1> ctor_args(cx);
+    ctor_args[0].setString(msg);
+    JS::RootedObject err(cx);
+    if (!JS::Construct(cx, ctor, ctor_args, &err)) return false;
+    JS::RootedValue err_value(cx, JS::ObjectValue(*err));
+    JS_SetPendingException(cx, err_value);
     return false;
   }
   JSString* s = from_utf8(cx, result.data(), result.size());
@@ -193,6 +199,12 @@ hg_js_runtime* create(const hg_js_host* host, void* err_ctx, hg_js_sink err) {
       return nullptr;
     }
     JS_SetNativeStackQuota(g_cx, 1024 * 1024);
+    // Promise jobs (hooks are often async functions) queue inside the
+    // engine; run_jobs() drains them.
+    if (!js::UseInternalJobQueues(g_cx)) {
+      emit(err_ctx, err, "js::UseInternalJobQueues failed");
+      return nullptr;
+    }
     g_live = new std::vector<Runtime*>();
     std::atexit(shutdown);
     if (!JS::InitSelfHostedCode(g_cx)) {
@@ -311,8 +323,14 @@ void release(hg_js_runtime* handle, uint32_t h) {
   reinterpret_cast<Runtime*>(handle)->handles.erase(h);
 }
 
+void run_jobs(hg_js_runtime* handle) {
+  auto* rt = reinterpret_cast<Runtime*>(handle);
+  JSAutoRealm ar(g_cx, *rt->global);
+  js::RunJobs(g_cx);
+}
+
 constexpr hg_js_api kApi = {
-    HG_JS_ABI_VERSION, "SpiderMonkey 102", create, destroy, eval, call, release};
+    HG_JS_ABI_VERSION, "SpiderMonkey 102", create, destroy, eval, call, release, run_jobs};
 
 }  // namespace
 

@@ -1,0 +1,4 @@
+---
+to: out/<%= snake %>.txt
+---
+<%= pkgName %>: <%= title %>

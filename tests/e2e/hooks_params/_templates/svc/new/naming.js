@@ -1,0 +1,1 @@
+module.exports = { base: (n) => String(n || 'default').replace(/Service$/, '') }

@@ -1,0 +1,2 @@
+class UserAccountService { port() { return 3001 } }
+// name=userAccount Name=UserAccount names=userAccounts

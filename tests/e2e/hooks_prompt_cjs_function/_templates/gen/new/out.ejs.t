@@ -1,0 +1,4 @@
+---
+to: out/title.txt
+---
+<%= title %>

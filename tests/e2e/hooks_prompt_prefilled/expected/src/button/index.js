@@ -1,0 +1,2 @@
+// hello there (scss, tests: 0)
+export const Button = () => 'hello there'
