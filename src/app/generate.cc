@@ -358,7 +358,7 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
         break;
       case plan::Op::Kind::kShell: {
         e.kind = report::Event::Kind::kShell;
-        e.command = op.command;
+        e.command = op.sh;  // Hygen prints the command as written, runs it mangled
         summary.shells++;
         if (!dry) {
           auto ran = run_shell(op.command, op.stdin_body, ctx.cwd);
