@@ -409,7 +409,7 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
         break;
       case plan::Op::Kind::kShell: {
         e.kind = report::Event::Kind::kShell;
-        e.command = op.command;
+        e.command = op.sh;  // Hygen prints the command as written, runs it mangled
         summary.shells++;
         if (!dry && hygen_js.exec) {
           // .hygen.js exec(command, body) replaces the shell (spec §4.2).

@@ -13,31 +13,75 @@ struct Scaffold {
   const char* content;
 };
 
+// Hygen 6.2.11's `init self` output, byte for byte (spec §4.3): its own
+// EJS generator templates as rendered from its package's
+// src/templates/init/self, in the order hygen writes them. The help
+// message has no final newline, as in hygen.
 constexpr Scaffold kFiles[] = {
-    {"_templates/generator/help/index.liquid.t",
+    {"_templates/generator/help/index.ejs.t",
      "---\n"
      "message: |\n"
-     "  hypergen generator new [NAME] [--action ACTION]\n"
-     "  creates _templates/NAME/ACTION (default: new) with a first template.\n"
-     "---\n"},
-    {"_templates/generator/new/hello.liquid.t",
+     "  hygen {bold generator new} --name [NAME] --action [ACTION]\n"
+     "  hygen {bold generator with-prompt} --name [NAME] --action [ACTION]\n"
+     "---"},
+    {"_templates/generator/with-prompt/hello.ejs.t",
      "---\n"
-     "to: \"_templates/{{ name }}/{{ action | default: 'new' }}/hello.liquid.t\"\n"
+     "to: _templates/<%= name %>/<%= action || 'new' %>/hello.ejs.t\n"
      "---\n"
-     "{% raw %}---\n"
+     "---\n"
      "to: app/hello.js\n"
      "---\n"
      "const hello = ```\n"
      "Hello!\n"
-     "This is your first hypergen template.\n"
+     "This is your first prompt based hygen template.\n"
      "\n"
      "Learn what it can do here:\n"
      "\n"
-     "https://www.hygen.io/docs/templates\n"
+     "https://github.com/jondot/hygen\n"
      "```\n"
      "\n"
      "console.log(hello)\n"
-     "{% endraw %}"},
+     "\n"
+     "\n"},
+    {"_templates/generator/with-prompt/prompt.ejs.t",
+     "---\n"
+     "to: _templates/<%= name %>/<%= action || 'new' %>/prompt.js\n"
+     "---\n"
+     "\n"
+     "// see types of prompts:\n"
+     "// https://github.com/enquirer/enquirer/tree/master/examples\n"
+     "//\n"
+     "module.exports = [\n"
+     "  {\n"
+     "    type: 'input',\n"
+     "    name: 'message',\n"
+     "    message: \"What's your message?\"\n"
+     "  }\n"
+     "]\n"},
+    {"_templates/generator/new/hello.ejs.t",
+     "---\n"
+     "to: _templates/<%= name %>/<%= action || 'new' %>/hello.ejs.t\n"
+     "---\n"
+     "---\n"
+     "to: app/hello.js\n"
+     "---\n"
+     "const hello = ```\n"
+     "Hello!\n"
+     "This is your first hygen template.\n"
+     "\n"
+     "Learn what it can do here:\n"
+     "\n"
+     "https://github.com/jondot/hygen\n"
+     "```\n"
+     "\n"
+     "console.log(hello)\n"
+     "\n"
+     "\n"},
+    {"_templates/init/repo/new-repo.ejs.t",
+     "---\n"
+     "setup: <%= name %>\n"
+     "force: true # this is because mostly, people init into existing folders is safe\n"
+     "---\n"},
 };
 
 }  // namespace

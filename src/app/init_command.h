@@ -1,8 +1,9 @@
 #pragma once
-// `hypergen init self`: scaffolds `_templates/generator/{new,help}` — a
-// generator that makes generators, written in Liquid (Hygen's `init self`,
-// translated). Written through the transactional writer; existing files are
-// left alone unless --force.
+// `hypergen init self`: writes exactly what Hygen 6.2.11's `init self`
+// writes — its EJS templates `_templates/generator/{help,with-prompt,new}`
+// (a generator that makes generators) and `_templates/init/repo` — byte for
+// byte and in the same order. Written through the transactional writer;
+// existing files are left alone unless --force.
 
 #include <span>
 #include <string>
@@ -15,10 +16,11 @@ namespace hypergen::app {
 inline constexpr char kInitUsage[] =
     "Usage: hypergen init self [--force]\n"
     "\n"
-    "Creates _templates/generator/new (a generator that makes generators) and\n"
-    "_templates/generator/help in the current folder, in Liquid. Then:\n"
-    "  hypergen generator new my-gen       # creates _templates/my-gen/new/hello.liquid.t\n"
-    "  hypergen my-gen new                  # runs it\n";
+    "Writes Hygen's own generator templates (EJS, as `hygen init self` does) in\n"
+    "the current folder: _templates/generator/new and with-prompt (generators that\n"
+    "make generators), _templates/generator/help and _templates/init/repo. Then:\n"
+    "  hypergen generator new --name my-gen   # creates _templates/my-gen/new/hello.ejs.t\n"
+    "  hypergen my-gen new                    # runs it: writes app/hello.js\n";
 Status init_command(Context& ctx, std::span<const std::string> args);
 
 }  // namespace hypergen::app

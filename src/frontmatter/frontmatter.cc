@@ -2,6 +2,8 @@
 #include "util/scan.h"
 
 #include <cmath>
+#include <cstdio>
+#include <regex>
 #include <set>
 #include <vector>
 
@@ -393,10 +395,37 @@ Value construct_yaml_float(const std::string& data) {
   return Value(n);
 }
 
+// A JavaScript string literal of `s` (UTF-8 passes through; quotes,
+// backslashes, control characters and U+2028/U+2029 escaped).
+std::string js_string(std::string_view s) {
+  std::string out = "\"";
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c < 0x20 || c == 0x7f) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else if (c == 0xe2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+               (static_cast<unsigned char>(s[i + 2]) == 0xa8 ||
+                static_cast<unsigned char>(s[i + 2]) == 0xa9)) {
+      out += static_cast<unsigned char>(s[i + 2]) == 0xa8 ? "\\u2028" : "\\u2029";
+      i += 2;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
 struct Converter {
   const std::string& file;
   int first_line;
   std::map<std::string, RegexLiteral, std::less<>>* regexps = nullptr;
+  std::map<std::vector<std::string>, std::string>* js_values = nullptr;
+  mutable std::vector<std::string> path;  // of the node being converted
 
   Error error_at(const YAML::Mark& mark, std::string message) const {
     Error e{
@@ -439,7 +468,9 @@ struct Converter {
       case YAML::NodeType::Sequence: {
         Array a;
         for (const auto& item : node) {
+          path.push_back(std::to_string(a.size()));
           auto v = convert(item, nullptr);
+          path.pop_back();
           if (!v) return v;
           a.push_back(std::move(*v));
         }
@@ -453,7 +484,9 @@ struct Converter {
             return tl::unexpected(
                 error_at(kv.first.Mark(), "duplicated mapping key '" + key + "'"));
           }
+          path.push_back(key);
           auto v = convert(kv.second, nullptr);
+          path.pop_back();
           if (!v) return v;
           o.set(key, std::move(*v));
         }
@@ -467,10 +500,20 @@ struct Converter {
     const std::string& tag = node.Tag();
     const std::string& text = node.Scalar();
     if (tag == "!" || tag.empty()) return Value(text);
-    if (tag == "?") return resolve_plain_scalar(text);
+    if (tag == "?") {
+      Value v = resolve_plain_scalar(text);
+      if (v.is_string()) note_timestamp(text);
+      return v;
+    }
     const std::string prefix = "tag:yaml.org,2002:";
     std::string short_tag = tag.rfind(prefix, 0) == 0 ? tag.substr(prefix.size()) : tag;
     if (short_tag == "str") return Value(text);
+    if (short_tag == "timestamp") {
+      if (!note_timestamp(text)) {
+        return tl::unexpected(error_at(node.Mark(), "invalid timestamp '" + text + "'"));
+      }
+      return Value(text);
+    }
     if (short_tag == "js/undefined") return Value();
     if (short_tag == "js/regexp") {
       RegexLiteral lit{text, ""};
@@ -483,6 +526,10 @@ struct Converter {
         lit.flags = text.substr(last + 1);
       }
       if (top_key && regexps) (*regexps)[*top_key] = lit;
+      if (js_values) {
+        (*js_values)[path] =
+            "new RegExp(" + js_string(lit.pattern) + "," + js_string(lit.flags) + ")";
+      }
       return Value("/" + lit.pattern + "/" + lit.flags);
     }
     if (short_tag == "int" || short_tag == "float" || short_tag == "bool" || short_tag == "null") {
@@ -490,6 +537,15 @@ struct Converter {
       return v;
     }
     return tl::unexpected(error_at(node.Mark(), "unknown YAML tag '" + tag + "'"));
+  }
+
+  // Records the Date js-yaml 3 makes of a timestamp scalar (the Value
+  // itself stays the text). False when `text` is not a timestamp.
+  bool note_timestamp(const std::string& text) const {
+    auto js = yaml_timestamp_js(text);
+    if (!js) return false;
+    if (js_values) (*js_values)[path] = std::move(*js);
+    return true;
   }
 };
 
@@ -504,6 +560,31 @@ Value resolve_plain_scalar(const std::string& text) {
   if (looks_like_yaml_int(text)) return construct_yaml_int(text);
   if (looks_like_yaml_float(text) && text.back() != '_') return construct_yaml_float(text);
   return Value(text);
+}
+
+std::optional<std::string> yaml_timestamp_js(const std::string& text) {
+  // js-yaml 3 type/timestamp.js: YAML_DATE_REGEXP, then YAML_TIMESTAMP_REGEXP.
+  if (text.size() < 8 || !is_dec(text[0]) || text[4] != '-') return std::nullopt;
+  static const std::regex kDate("^([0-9]{4})-([0-9]{2})-([0-9]{2})$");
+  static const std::regex kTimestamp(
+      "^([0-9]{4})-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9]{2}):([0-9]{2})"
+      "(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9]{2}))?))?$");
+  std::smatch m;
+  auto num = [&](int i) { return std::to_string(std::stoi(m[i].str())); };
+  if (std::regex_match(text, m, kDate)) {
+    return "new Date(Date.UTC(" + num(1) + "," + num(2) + "-1," + num(3) + "))";
+  }
+  if (!std::regex_match(text, m, kTimestamp)) return std::nullopt;
+  std::string fraction = m[7].matched ? m[7].str().substr(0, 3) : "";
+  while (fraction.size() < 3) fraction += '0';
+  std::string utc = "Date.UTC(" + num(1) + "," + num(2) + "-1," + num(3) + "," + num(4) + "," +
+                    num(5) + "," + num(6) + "," + std::to_string(std::stoi(fraction)) + ")";
+  if (m[9].matched) {
+    int delta =
+        (std::stoi(m[10].str()) * 60 + (m[11].matched ? std::stoi(m[11].str()) : 0)) * 60000;
+    if (delta != 0) utc += (m[9].str() == "-" ? "+" : "-") + std::to_string(delta);
+  }
+  return "new Date(" + utc + ")";
 }
 
 Result<Attributes> parse_yaml(std::string_view yaml, const std::string& file, int first_line) {
@@ -539,7 +620,7 @@ Result<Attributes> parse_yaml(std::string_view yaml, const std::string& file, in
     return make_error(ErrorKind::kData, std::string("YAML: ") + e.what(), {file, first_line, 0});
   }
   if (!root.IsMap()) return attrs;
-  Converter conv{file, first_line, &attrs.regexps};
+  Converter conv{file, first_line, &attrs.regexps, &attrs.js_values, {}};
   Object& obj = attrs.values.mutable_object();
   try {
     for (const auto& kv : root) {
@@ -548,6 +629,7 @@ Result<Attributes> parse_yaml(std::string_view yaml, const std::string& file, in
         return tl::unexpected(
             conv.error_at(kv.first.Mark(), "YAML: duplicated mapping key '" + key + "'"));
       }
+      conv.path = {key};
       auto v = conv.convert(kv.second, &key);
       if (!v) return tl::unexpected(v.error());
       obj.set(key, std::move(*v));

@@ -8,11 +8,15 @@
 // Attribute values are liquid::Values (the engine renders the top-level
 // strings later, in render/). `!!js/regexp` values keep their pattern and
 // flags on the side; their Value is the string JavaScript would print
-// ("/pattern/flags").
+// ("/pattern/flags"). Values that are objects in JavaScript (regexps and
+// js-yaml 3 timestamps, at any depth) also get a JavaScript expression in
+// `js_values`, which the EJS locals use; Liquid sees the string.
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "liquid/value.h"
 #include "util/result.h"
@@ -35,9 +39,14 @@ struct RegexLiteral {
 };
 
 struct Attributes {
-  liquid::Value values = liquid::Object{};        // top-level keys in file order
-  std::map<std::string, int, std::less<>> lines;  // key → 1-based file line
-  std::map<std::string, RegexLiteral, std::less<>> regexps;
+  liquid::Value values = liquid::Object{};                   // top-level keys in file order
+  std::map<std::string, int, std::less<>> lines;             // key → 1-based file line
+  std::map<std::string, RegexLiteral, std::less<>> regexps;  // top-level `!!js/regexp` keys
+  // Path from the top (keys; array indexes in decimal) → JavaScript
+  // expression of a value that is not plain data in js-yaml 3:
+  // `new RegExp("ab+c","gi")` for `!!js/regexp /ab+c/gi`,
+  // `new Date(Date.UTC(2001,11,14))` for the timestamp `2001-12-14`.
+  std::map<std::vector<std::string>, std::string> js_values;
 
   const liquid::Value* find(std::string_view key) const { return values.as_object().find(key); }
   bool has(std::string_view key) const { return find(key) != nullptr; }
@@ -53,5 +62,10 @@ Result<Attributes> parse_yaml(std::string_view yaml, const std::string& file, in
 // (decimal, 0x, 0b, leading-0 octal, base 60, `_` separators), float or
 // string.
 liquid::Value resolve_plain_scalar(const std::string& text);
+
+// The JavaScript expression js-yaml 3 constructs for a timestamp scalar
+// (`2001-12-14`, `2001-12-14t21:59:43.10-05:00`, …: a `Date`), or nullopt
+// when `text` is not a YAML timestamp.
+std::optional<std::string> yaml_timestamp_js(const std::string& text);
 
 }  // namespace hypergen::frontmatter

@@ -67,6 +67,36 @@ TEST(FrontmatterYamlTest, RegexpTagAndLines) {
   EXPECT_EQ(a->line_of("after"), 6);
 }
 
+TEST(FrontmatterYamlTest, TimestampsAndRegexpsGetJavaScriptExpressions) {
+  auto a = parse_yaml(
+      "when: 2001-12-14\nat: 2001-12-14t21:59:43.10-05:00\nz: 2001-12-14 2:59:43.1234Z\n"
+      "list: [2002-1-2 1:02:03, x]\nq: '2001-12-14'\nnot: 2001-12-14x\nshort: 2001-1-2\n"
+      "re: !!js/regexp /a\"b/g\nmap: {r: !!js/regexp /x/}\n",
+      "t", 1);
+  ASSERT_TRUE(a) << a.error().describe();
+  using Path = std::vector<std::string>;
+  const auto& js = a->js_values;
+  EXPECT_EQ(js.at(Path{"when"}), "new Date(Date.UTC(2001,12-1,14))");
+  EXPECT_EQ(js.at(Path{"at"}), "new Date(Date.UTC(2001,12-1,14,21,59,43,100)+18000000)");
+  EXPECT_EQ(js.at(Path{"z"}), "new Date(Date.UTC(2001,12-1,14,2,59,43,123))");
+  EXPECT_EQ(js.at(Path({"list", "0"})), "new Date(Date.UTC(2002,1-1,2,1,2,3,0))");
+  EXPECT_EQ(js.count(Path({"list", "1"})), 0u);
+  EXPECT_EQ(js.count(Path{"q"}), 0u);      // quoted: a string
+  EXPECT_EQ(js.count(Path{"not"}), 0u);    // not a timestamp
+  EXPECT_EQ(js.count(Path{"short"}), 0u);  // a date needs two-digit month and day
+  EXPECT_EQ(js.at(Path{"re"}), R"(new RegExp("a\"b","g"))");
+  EXPECT_EQ(js.at(Path({"map", "r"})), R"(new RegExp("x",""))");
+  // What Liquid sees is unchanged: the text.
+  EXPECT_EQ(a->find("when")->as_string(), "2001-12-14");
+  EXPECT_EQ(a->regexps.count("re"), 1u);
+  EXPECT_EQ(a->regexps.count("map"), 0u);
+  auto bad = parse_yaml("t: !!timestamp soon\n", "t", 1);
+  ASSERT_FALSE(bad);
+  auto tagged = parse_yaml("t: !!timestamp 2001-12-14\n", "t", 1);
+  ASSERT_TRUE(tagged) << tagged.error().describe();
+  EXPECT_EQ(tagged->js_values.count(Path{"t"}), 1u);
+}
+
 TEST(FrontmatterYamlTest, ErrorsCarryFileLine) {
   auto dup = parse_yaml("to: a\nto: b\n", "tpl.t", 2);
   ASSERT_FALSE(dup);

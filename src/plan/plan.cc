@@ -228,7 +228,8 @@ Result<Plan> make_plan(std::span<const render::RenderedTemplate> templates, Plan
     }
     if (const Value* sh = a.find("sh"); sh && sh->is_string() && !sh->as_string().empty()) {
       Op op = base_op(Op::Kind::kShell);
-      op.command = mangle_shell_command(sh->as_string());
+      op.sh = sh->as_string();
+      op.command = mangle_shell_command(op.sh);
       op.stdin_body = t.body;
       const Value* ignore = a.find("sh_ignore_exit");
       op.ignore_exit = ignore && ignore->is_bool() && ignore->as_bool();

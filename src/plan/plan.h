@@ -50,7 +50,8 @@ struct Op {
   std::string before, after;  // file content around this op (create: before empty)
   long inject_line = -1;
   // shell
-  std::string command;
+  std::string sh;       // the rendered `sh:` as written (what Hygen prints)
+  std::string command;  // what runs: `sh` after Hygen's mangling
   std::string stdin_body;
   bool ignore_exit = false;
   // echo

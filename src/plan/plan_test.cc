@@ -108,6 +108,17 @@ TEST(PlanTest, SkipIfAndEmptyTo) {
   EXPECT_EQ(p->changes.size(), 1u);
 }
 
+TEST(PlanTest, ShellKeepsTheTextAsWrittenAndRunsItMangled) {
+  FakeEnv env;
+  Answer no(false);
+  auto p = make_plan(std::vector{tpl("sh: \"printf '%s|' \\\"a    b\\\" one\\\\ two\"", "")}, env,
+                     no, {});
+  ASSERT_TRUE(p) << p.error().describe();
+  ASSERT_EQ(p->ops.back().kind, Op::Kind::kShell);
+  EXPECT_EQ(p->ops.back().sh, "printf '%s|' \"a    b\" one\\ two");  // printed (as Hygen)
+  EXPECT_EQ(p->ops.back().command, "printf '%s|' \"a b\" one two");  // run
+}
+
 TEST(PlanTest, FromReplacesTheBody) {
   FakeEnv env;
   Answer no(false);

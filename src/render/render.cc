@@ -51,9 +51,56 @@ Error relocate(Error e, const std::string& display, int first_line) {
   return e;
 }
 
+// `value` as JavaScript source, with the values at the paths of `js_values`
+// (relative to the top of the attributes; `path` is where `value` is)
+// replaced by their expressions.
+void append_attribute_source(std::string& out, const liquid::Value& value,
+                             const std::map<std::vector<std::string>, std::string>& js_values,
+                             std::vector<std::string>& path) {
+  if (auto it = js_values.find(path); it != js_values.end()) {
+    out += it->second;
+    return;
+  }
+  if (value.is_array()) {
+    out += '[';
+    const liquid::Array& items = value.as_array();
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (i) out += ',';
+      path.push_back(std::to_string(i));
+      append_attribute_source(out, items[i], js_values, path);
+      path.pop_back();
+    }
+    out += ']';
+  } else if (value.is_object()) {
+    out += '{';
+    bool first = true;
+    for (const auto& [key, item] : value.as_object()) {
+      if (!first) out += ',';
+      first = false;
+      out += key == "__proto__" ? std::string("[\"__proto__\"]")
+                                : js::to_js_source(liquid::Value(key));
+      out += ':';
+      path.push_back(key);
+      append_attribute_source(out, item, js_values, path);
+      path.pop_back();
+    }
+    out += '}';
+  } else {
+    out += js::to_js_source(value);
+  }
+}
+
 }  // namespace
 
-std::string ejs_locals_source(const liquid::Value& locals, const liquid::Value* attributes) {
+std::string ejs_locals_source(const liquid::Value& locals, const liquid::Value* attributes,
+                              const std::map<std::vector<std::string>, std::string>* js_values) {
+  auto attributes_source = [&] {
+    if (!js_values || js_values->empty()) return js::to_js_source(*attributes);
+    std::string out;
+    std::vector<std::string> path;
+    append_attribute_source(out, *attributes, *js_values, path);
+    return out;
+  };
   const liquid::Object& obj = locals.as_object();
   const auto& entries = obj.entries();
   // The derived names build_locals appended at the end.
@@ -78,13 +125,13 @@ std::string ejs_locals_source(const liquid::Value& locals, const liquid::Value* 
     out += value_source;
   };
   for (std::size_t i = 0; i < entries.size(); ++i) {
-    if (i == derived && attributes) put("attributes", js::to_js_source(*attributes));
+    if (i == derived && attributes) put("attributes", attributes_source());
     put(entries[i].first, js::to_js_source(entries[i].second));
     if (generation && entries[i].first == "action" && !obj.find("subaction")) {
       put("subaction", "undefined");
     }
   }
-  if (derived == entries.size() && attributes) put("attributes", js::to_js_source(*attributes));
+  if (derived == entries.size() && attributes) put("attributes", attributes_source());
   out += "})";
   return out;
 }
@@ -121,7 +168,9 @@ Status render_ejs(js::Runtime* js, const frontmatter::Split& split, const std::s
     return {};
   }
   if (!js) return no_runtime(split.body_line);
-  auto body = js->render_ejs(split.body, locals, ejs_locals_source(locals, &out.attributes.values));
+  auto body =
+      js->render_ejs(split.body, locals,
+                     ejs_locals_source(locals, &out.attributes.values, &out.attributes.js_values));
   if (!body) return tl::unexpected(relocate(body.error(), display, split.body_line));
   out.body = std::move(*body);
   return {};
@@ -202,6 +251,11 @@ Result<RenderedTemplate> render_one(const liquid::Engine& engine, const std::str
   out.has_frontmatter = split.has_frontmatter;
   if (!compiled->match.by_extension && !split.has_frontmatter) {
     out.inert = true;  // README, .keep, …: does nothing, as in Hygen
+    // Hygen still renders its text with EJS (and drops the result), so an
+    // error in it fails the run. Without tags (or a runtime) nothing runs.
+    if (js && compiled->match.kind == EngineKind::kEjs && !ejs::is_plain_text(split.body)) {
+      HG_RETURN_IF_ERROR(render_ejs(js, split, display, locals, out));
+    }
     out.body = split.body;
     return out;
   }

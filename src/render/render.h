@@ -11,6 +11,7 @@
 // realm (`js`, created lazily: a run whose EJS text holds no tag never
 // starts it), because Hygen templates see globals set by earlier ones.
 
+#include <map>
 #include <span>
 #include <string>
 #include <vector>
@@ -60,7 +61,11 @@ Result<RenderedTemplate> render_one(const liquid::Engine& engine, const std::str
 // key order: `subaction: undefined` when there is no sub-action (Hygen
 // always has the key, so `<%= subaction %>` is not a ReferenceError), and
 // `attributes` (body only) before the derived `Name`, `names`, `Names`.
-std::string ejs_locals_source(const liquid::Value& locals, const liquid::Value* attributes);
+// `js_values` (frontmatter::Attributes::js_values) makes the attributes'
+// regexps and timestamps real `RegExp`s and `Date`s, as js-yaml 3 does.
+std::string ejs_locals_source(
+    const liquid::Value& locals, const liquid::Value* attributes,
+    const std::map<std::vector<std::string>, std::string>* js_values = nullptr);
 
 // `path` relative to `cwd` when it is inside it, else unchanged.
 std::string display_path(const std::string& cwd, const std::string& path);

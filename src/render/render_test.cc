@@ -83,6 +83,39 @@ TEST(RenderTest, PlainFileWithoutFrontmatterIsInert) {
   EXPECT_TRUE(r->inert);
 }
 
+TEST(RenderTest, PlainFileIsStillRenderedWithEjsLikeHygen) {
+  liquid::Engine engine;
+  js::Runtime runtime;
+  auto plain = render_one(engine, "/t/README", "README", "no tags\n", locals(), nullptr, &runtime);
+  ASSERT_TRUE(plain) << plain.error().describe();
+  EXPECT_TRUE(plain->inert);
+  EXPECT_FALSE(runtime.started());  // no tag: the engine is not started
+  auto fine =
+      render_one(engine, "/t/README", "README", "<%= name %>\n", locals(), nullptr, &runtime);
+  ASSERT_TRUE(fine) << fine.error().describe();
+  EXPECT_TRUE(fine->inert);
+  EXPECT_EQ(fine->body, "<%= name %>\n");  // the output is dropped, as in Hygen
+  auto bad =
+      render_one(engine, "/t/README", "README", "ok\n<%= nope %>\n", locals(), nullptr, &runtime);
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().where.file, "README");
+  EXPECT_EQ(bad.error().where.line, 2);
+}
+
+TEST(RenderTest, EjsAttributesHaveRealRegExpsAndDates) {
+  liquid::Engine engine;
+  js::Runtime runtime;
+  auto r = render_one(engine, "/t/a.ejs.t", "a.ejs.t",
+                      "---\nto: x\nre: !!js/regexp /ab+c/gi\nwhen: 2001-12-14\n"
+                      "deep: [{at: 2001-12-14 21:59:43.10 -5}]\n---\n"
+                      "<%= attributes.re.source %> <%= attributes.re.flags %> "
+                      "<%= attributes.re.test('xABBC') %> <%= attributes.when.toISOString() %> "
+                      "<%= attributes.deep[0].at.toISOString() %> <%= attributes.to %>\n",
+                      locals(), nullptr, &runtime);
+  ASSERT_TRUE(r) << r.error().describe();
+  EXPECT_EQ(r->body, "ab+c gi true 2001-12-14T00:00:00.000Z 2001-12-15T02:59:43.100Z x\n");
+}
+
 TEST(RenderTest, BodyErrorLineCountsFromTheFile) {
   liquid::Engine engine;
   auto r = render_one(engine, "/t/a.liquid.t", "a.liquid.t", "---\nto: x\n---\nok\n{% if x %}\n",

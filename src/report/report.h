@@ -39,7 +39,7 @@ struct Event {
   std::string reason;   // machine name of a skip reason
   std::string detail;   // human explanation of a skip
   std::string diff;     // unified diff (dry runs)
-  std::string command;  // shell
+  std::string command;  // shell: the `sh:` text as written (it runs mangled)
   std::string text;     // echo
   int exit_status = 0;  // shell
   long line = -1;       // inject: line index the body went to

@@ -3,11 +3,13 @@ to: app/hello.js
 ---
 const hello = ```
 Hello!
-This is your first hypergen template.
+This is your first hygen template.
 
 Learn what it can do here:
 
-https://www.hygen.io/docs/templates
+https://github.com/jondot/hygen
 ```
 
 console.log(hello)
+
+

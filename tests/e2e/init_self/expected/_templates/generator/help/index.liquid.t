@@ -1,5 +1,0 @@
----
-message: |
-  hypergen generator new [NAME] [--action ACTION]
-  creates _templates/NAME/ACTION (default: new) with a first template.
----
