@@ -245,6 +245,12 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
   cache::Cache compiled(*copts, nullptr, nullptr, metrics);
   render::RenderOptions ropts;
   ropts.cwd = ctx.cwd;
+  ropts.metrics = metrics;
+  auto ejs_mode = render::parse_ejs_mode(ctx.env.get("HYPERGEN_EJS").value_or(""));
+  if (!ejs_mode) {
+    return make_error(ErrorKind::kUsage, "HYPERGEN_EJS must be auto, engine or native");
+  }
+  ropts.ejs_mode = *ejs_mode;
   ropts.jobs = jobs;
   ropts.cache = &compiled;
   // The run's JavaScript realm, started only if an EJS template has tags.
