@@ -306,6 +306,18 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
   cache::Cache compiled(*copts, nullptr, nullptr, metrics);
   render::RenderOptions ropts;
   ropts.cwd = ctx.cwd;
+  ropts.metrics = metrics;
+  auto ejs_mode = render::parse_ejs_mode(ctx.env.get("HYPERGEN_EJS").value_or(""));
+  if (!ejs_mode) {
+    return make_error(ErrorKind::kUsage, "HYPERGEN_EJS must be auto, engine or native");
+  }
+  // A realm that already ran `.hygen.js` or a hook may hold what templates
+  // read (config helpers merged into `h`, globals, functions a hook
+  // returned): then EJS stays in that realm.
+  if (*ejs_mode == render::EjsMode::kAuto && js_runtime.started()) {
+    *ejs_mode = render::EjsMode::kEngine;
+  }
+  ropts.ejs_mode = *ejs_mode;
   ropts.jobs = jobs;
   ropts.cache = &compiled;
   ropts.js = &js_runtime;

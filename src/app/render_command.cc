@@ -5,9 +5,11 @@
 #include <CLI/CLI.hpp>
 
 #include "app/partials.h"
+#include "ejs/native.h"
 #include "js/runtime.h"
 #include "liquid/json.h"
 #include "liquid/liquid.h"
+#include "render/render.h"
 
 namespace hypergen::app {
 
@@ -89,6 +91,38 @@ Status render_command(Context& ctx, std::span<const std::string> args) {
   if (engine_name == "ejs") {
     if (!data.is_object()) {
       return make_error(ErrorKind::kData, "render: the EJS data must be a JSON object");
+    }
+    auto mode = render::parse_ejs_mode(ctx.env.get("HYPERGEN_EJS").value_or(""));
+    if (!mode) return make_error(ErrorKind::kUsage, "HYPERGEN_EJS must be auto, engine or native");
+    // The native path when the template is in its subset (docs/ejs.md).
+    if (*mode != render::EjsMode::kEngine) {
+      auto analysis = ejs::analyze(*source);
+      std::string why = analysis->unsupported;
+      for (const std::string& name : analysis->program.assigned_free) {
+        if (why.empty() && !data.as_object().find(name) && name != "h") {
+          why = "assigns the global '" + name + "'";
+        }
+      }
+      if (why.empty()) {
+        std::vector<ejs::NativeLocal> locals;
+        for (const auto& [key, value] : data.as_object()) locals.emplace_back(key, &value);
+        ejs::NativeRenderer renderer(ctx.cwd);
+        ejs::NativeOutcome r = renderer.render(*analysis, *source, locals);
+        if (r.kind == ejs::NativeOutcome::Kind::kOk) {
+          ctx.console.out(r.output);
+          return {};
+        }
+        if (r.kind == ejs::NativeOutcome::Kind::kError) {
+          Error e = r.error;
+          e.where.file = template_path;
+          return tl::unexpected(e);
+        }
+        why = r.bail;
+      }
+      if (*mode == render::EjsMode::kNative) {
+        return make_error(ErrorKind::kTemplate, "HYPERGEN_EJS=native: " + template_path +
+                                                    " needs the JavaScript engine (" + why + ")");
+      }
     }
     js::RuntimeOptions jsopts;
     jsopts.cwd = ctx.cwd;

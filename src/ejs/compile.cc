@@ -1,5 +1,6 @@
 #include "ejs/compile.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <vector>
@@ -229,9 +230,10 @@ bool is_plain_text(std::string_view text) {
   return text.find("<%") == std::string_view::npos && text.find("%>") == std::string_view::npos;
 }
 
-Result<std::string> compile(std::string_view text, std::string_view file) {
-  std::string slurped = slurp(text);
-  std::vector<std::string_view> parts = split(slurped);
+Result<CompiledBody> compile_body(std::string_view text, std::string_view file) {
+  CompiledBody out;
+  out.slurped = slurp(text);
+  std::vector<std::string_view> parts = split(out.slurped);
   Generator gen;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     std::string_view line = parts[i];
@@ -245,7 +247,15 @@ Result<std::string> compile(std::string_view text, std::string_view file) {
     }
     gen.scan(line);
   }
-  std::string body = gen.take();
+  out.body = gen.take();
+  return out;
+}
+
+Result<std::string> compile(std::string_view text, std::string_view file) {
+  auto compiled = compile_body(text, file);
+  if (!compiled) return tl::unexpected(compiled.error());
+  const std::string& body = compiled->body;
+  const std::string& slurped = compiled->slurped;
   std::string src;
   src.reserve(body.size() + slurped.size() + 256);
   src += "var __line = 1\n  , __lines = ";
@@ -258,6 +268,27 @@ Result<std::string> compile(std::string_view text, std::string_view file) {
   src += "  }\n  return __output;\n";
   src += "} catch (e) {\n  rethrow(e, __lines, __filename, __line, escapeFn);\n}\n";
   return src;
+}
+
+std::string error_excerpt(std::string_view text, int line) {
+  std::vector<std::string_view> lines;
+  std::size_t pos = 0;
+  while (true) {
+    std::size_t nl = text.find('\n', pos);
+    lines.push_back(text.substr(pos, nl == std::string_view::npos ? nl : nl - pos));
+    if (nl == std::string_view::npos) break;
+    pos = nl + 1;
+  }
+  int start = std::max(line - 3, 0);
+  int end = std::min(static_cast<int>(lines.size()), line + 3);
+  std::string out;
+  for (int i = start; i < end; ++i) {
+    int n = i + 1;
+    out += (n == line ? " >> " : "    ") + std::to_string(n) + "| ";
+    out += lines[static_cast<std::size_t>(i)];
+    if (i + 1 < end) out += '\n';
+  }
+  return out;
 }
 
 int line_for_source_line(std::string_view body, int body_line) {

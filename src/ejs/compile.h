@@ -29,6 +29,21 @@ inline constexpr std::string_view kFunctionParams = "locals, escapeFn, include, 
 // opener's template line.
 Result<std::string> compile(std::string_view text, std::string_view file = {});
 
+// The parts of compile()'s output that depend on the text: the text after
+// whitespace slurping (`__lines`) and the statements generated for the
+// tags (`    ; __append("…")\n`, `    ; CODE\n`, `    ; __line = N\n`),
+// which compile() wraps in the try/with function. The native evaluator
+// (ejs/native.h) runs these same statements, so both paths see one program.
+struct CompiledBody {
+  std::string slurped;
+  std::string body;
+};
+Result<CompiledBody> compile_body(std::string_view text, std::string_view file = {});
+
+// ejs's error excerpt: three lines either side of template line `line`, the
+// failing one marked (" >> 2| text").
+std::string error_excerpt(std::string_view text, int line);
+
 // True when rendering `text` cannot differ from `text` itself (no `<%` and
 // no `%>`): such text needs no JavaScript at all.
 bool is_plain_text(std::string_view text);

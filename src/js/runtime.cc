@@ -155,28 +155,6 @@ void append_js_source(std::string& out, const liquid::Value& v) {
   }
 }
 
-// ejs's error excerpt: three lines either side, the failing one marked.
-std::string excerpt(std::string_view text, int line) {
-  std::vector<std::string_view> lines;
-  std::size_t pos = 0;
-  while (true) {
-    std::size_t nl = text.find('\n', pos);
-    lines.push_back(text.substr(pos, nl == std::string_view::npos ? nl : nl - pos));
-    if (nl == std::string_view::npos) break;
-    pos = nl + 1;
-  }
-  int start = std::max(line - 3, 0);
-  int end = std::min(static_cast<int>(lines.size()), line + 3);
-  std::string out;
-  for (int i = start; i < end; ++i) {
-    int n = i + 1;
-    out += (n == line ? " >> " : "    ") + std::to_string(n) + "| ";
-    out += lines[static_cast<std::size_t>(i)];
-    if (i + 1 < end) out += '\n';
-  }
-  return out;
-}
-
 }  // namespace
 
 struct Runtime::Impl {
@@ -461,7 +439,7 @@ struct Runtime::Impl {
       // before the body.
       if (e.line > 2) {
         err.where.line = ejs::line_for_source_line(*body, e.line - 2);
-        err.context = excerpt(text, err.where.line);
+        err.context = ejs::error_excerpt(text, err.where.line);
       }
       return tl::unexpected(err);
     }
@@ -507,7 +485,7 @@ Result<std::string> Runtime::render_ejs(std::string_view text, const liquid::Val
     Error err = impl_->js_error(e);
     if (e.tag_line > 0) {
       err.where.line = e.tag_line;
-      err.context = excerpt(text, e.tag_line);
+      err.context = ejs::error_excerpt(text, e.tag_line);
     }
     return tl::unexpected(err);
   }

@@ -136,49 +136,39 @@ std::string ejs_locals_source(const liquid::Value& locals, const liquid::Value* 
   return out;
 }
 
+std::vector<ejs::NativeLocal> ejs_native_locals(const liquid::Value& locals,
+                                                const liquid::Value* attributes) {
+  const liquid::Object& obj = locals.as_object();
+  const auto& entries = obj.entries();
+  std::size_t derived = entries.size();
+  while (derived > 0 &&
+         (entries[derived - 1].first == "Name" || entries[derived - 1].first == "names" ||
+          entries[derived - 1].first == "Names")) {
+    --derived;
+  }
+  bool generation = obj.find("actionfolder") != nullptr;
+  bool has_subaction = obj.find("subaction") != nullptr;
+  std::vector<ejs::NativeLocal> out;
+  out.reserve(entries.size() + 2);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (i == derived && attributes) out.emplace_back("attributes", attributes);
+    out.emplace_back(entries[i].first, &entries[i].second);
+    if (generation && entries[i].first == "action" && !has_subaction) {
+      out.emplace_back("subaction", nullptr);
+    }
+  }
+  if (derived == entries.size() && attributes) out.emplace_back("attributes", attributes);
+  return out;
+}
+
+std::optional<EjsMode> parse_ejs_mode(std::string_view text) {
+  if (text.empty() || text == "auto") return EjsMode::kAuto;
+  if (text == "engine") return EjsMode::kEngine;
+  if (text == "native") return EjsMode::kNative;
+  return std::nullopt;
+}
+
 namespace {
-
-// Renders one EJS template (spec §7.5, §8): each top-level string attribute
-// on its own, then the body with `attributes`. Text without any tag is
-// returned as is without starting the JavaScript engine.
-Status render_ejs(js::Runtime* js, const frontmatter::Split& split, const std::string& display,
-                  const liquid::Value& locals, RenderedTemplate& out) {
-  auto no_runtime = [&](int line) {
-    return make_error(ErrorKind::kTemplate,
-                      "EJS templates cannot be rendered here (no JavaScript runtime)",
-                      {display, line, 0});
-  };
-  std::string attrs_source;
-  liquid::Object& obj = out.attributes.values.mutable_object();
-  std::vector<std::string> keys;
-  for (const auto& entry : obj) keys.push_back(entry.first);
-  for (const std::string& key : keys) {
-    liquid::Value& value = *obj.find(key);
-    if (!value.is_string() || out.attributes.regexps.count(key)) continue;
-    if (ejs::is_plain_text(value.as_string())) continue;
-    if (!js) return no_runtime(out.attributes.line_of(key));
-    if (attrs_source.empty()) attrs_source = ejs_locals_source(locals, nullptr);
-    auto rendered = js->render_ejs(value.as_string(), locals, attrs_source);
-    if (!rendered)
-      return tl::unexpected(relocate(rendered.error(), display, out.attributes.line_of(key)));
-    value = liquid::Value(std::move(*rendered));
-  }
-  if (ejs::is_plain_text(split.body)) {
-    out.body = split.body;
-    return {};
-  }
-  if (!js) return no_runtime(split.body_line);
-  auto body =
-      js->render_ejs(split.body, locals,
-                     ejs_locals_source(locals, &out.attributes.values, &out.attributes.js_values));
-  if (!body) return tl::unexpected(relocate(body.error(), display, split.body_line));
-  out.body = std::move(*body);
-  return {};
-}
-
-bool is_ejs_file(const std::string& path) {
-  return engine_for(std::string_view(path).substr(path.rfind('/') + 1)).kind == EngineKind::kEjs;
-}
 
 // What rendering a template file needs that does not depend on the values:
 // its frontmatter split, parsed YAML and parsed Liquid (attributes and
@@ -194,8 +184,88 @@ struct CompiledFile {
   // Top-level string attributes with Liquid in them, in file order.
   std::vector<std::pair<std::string, Result<std::shared_ptr<const liquid::Template>>>> templates;
   Result<std::shared_ptr<const liquid::Template>> body = nullptr;
+  // EJS: the top-level string attributes with tags, in file order, and the
+  // body if it has tags, each analysed for the native path (ejs/native.h).
+  std::vector<std::pair<std::string, std::shared_ptr<const ejs::NativeTemplate>>> ejs_attributes;
+  std::shared_ptr<const ejs::NativeTemplate> ejs_body;
   std::uint64_t bytes = 0;  // approximate footprint, for the cache budget
 };
+
+// How EJS texts are rendered for one pass over a run's templates: by the
+// native evaluator when `native` is set, else by the engine. A native render
+// that bails sets `bailed` and stops the pass (the caller redoes the run).
+struct EjsPath {
+  js::Runtime* js = nullptr;
+  ejs::NativeRenderer* native = nullptr;
+  Metrics* metrics = nullptr;
+  bool bailed = false;
+  std::string bail_reason;
+};
+
+// Renders one EJS text on `path`; `analysis` is its native analysis.
+Result<std::string> render_ejs_text(
+    EjsPath& path, const ejs::NativeTemplate* analysis, const std::string& text,
+    const liquid::Value& locals, const liquid::Value* attributes, std::string& engine_locals_source,
+    const std::map<std::vector<std::string>, std::string>* js_values = nullptr) {
+  if (path.native && analysis) {
+    auto native_locals = ejs_native_locals(locals, attributes);
+    ejs::NativeOutcome r = path.native->render(*analysis, text, native_locals);
+    if (r.kind == ejs::NativeOutcome::Kind::kBail) {
+      path.bailed = true;
+      path.bail_reason = r.bail;
+      return make_error(ErrorKind::kTemplate, "native EJS path stopped: " + r.bail);
+    }
+    count(path.metrics, Counter::kEjsNative);
+    if (r.kind == ejs::NativeOutcome::Kind::kError) return tl::unexpected(r.error);
+    return std::move(r.output);
+  }
+  count(path.metrics, Counter::kEjsEngine);
+  if (engine_locals_source.empty()) {
+    engine_locals_source = ejs_locals_source(locals, attributes, js_values);
+  }
+  return path.js->render_ejs(text, locals, engine_locals_source);
+}
+
+// Renders one EJS template (spec §7.5, §8): each top-level string attribute
+// on its own, then the body with `attributes`. Text without any tag is
+// returned as is without starting the JavaScript engine.
+Status render_ejs(EjsPath& path, const CompiledFile& compiled, const std::string& display,
+                  const liquid::Value& locals, RenderedTemplate& out) {
+  const frontmatter::Split& split = compiled.split;
+  auto no_runtime = [&](int line) {
+    return make_error(ErrorKind::kTemplate,
+                      "EJS templates cannot be rendered here (no JavaScript runtime)",
+                      {display, line, 0});
+  };
+  std::string attrs_source;
+  liquid::Object& obj = out.attributes.values.mutable_object();
+  for (const auto& [key, analysis] : compiled.ejs_attributes) {
+    liquid::Value& value = *obj.find(key);
+    if (!path.js && !path.native) return no_runtime(out.attributes.line_of(key));
+    auto rendered =
+        render_ejs_text(path, analysis.get(), value.as_string(), locals, nullptr, attrs_source);
+    if (path.bailed) return tl::unexpected(rendered.error());
+    if (!rendered)
+      return tl::unexpected(relocate(rendered.error(), display, out.attributes.line_of(key)));
+    value = liquid::Value(std::move(*rendered));
+  }
+  if (!compiled.ejs_body) {
+    out.body = split.body;
+    return {};
+  }
+  if (!path.js && !path.native) return no_runtime(split.body_line);
+  std::string body_source;
+  auto body = render_ejs_text(path, compiled.ejs_body.get(), split.body, locals,
+                              &out.attributes.values, body_source, &out.attributes.js_values);
+  if (path.bailed) return tl::unexpected(body.error());
+  if (!body) return tl::unexpected(relocate(body.error(), display, split.body_line));
+  out.body = std::move(*body);
+  return {};
+}
+
+bool is_ejs_file(const std::string& path) {
+  return engine_for(std::string_view(path).substr(path.rfind('/') + 1)).kind == EngineKind::kEjs;
+}
 
 std::shared_ptr<const CompiledFile> compile_file(const liquid::Engine& engine,
                                                  std::string_view file_name,
@@ -206,14 +276,29 @@ std::shared_ptr<const CompiledFile> compile_file(const liquid::Engine& engine,
   out->match = engine_for(file_name);
   out->bytes = sizeof(CompiledFile) + 4 * text.size();
   if (!out->match.by_extension && !out->split.has_frontmatter) {
-    return out;  // inert: nothing to compile
+    // Inert (README, .keep…); Hygen still renders its text with EJS and drops
+    // the result, so a text with tags is analysed like any EJS body.
+    if (out->match.kind == EngineKind::kEjs && !ejs::is_plain_text(out->split.body)) {
+      out->ejs_body = ejs::analyze(out->split.body);
+    }
+    return out;
   }
   if (out->split.has_frontmatter) {
     out->attributes = frontmatter::parse_yaml(out->split.yaml, display, out->split.yaml_line);
   }
+  if (!out->attributes) return out;
   // EJS templates are compiled by the JavaScript runtime (js::Runtime keeps
-  // its functions by content hash); here only their frontmatter.
-  if (!out->attributes || out->match.kind == EngineKind::kEjs) return out;
+  // its functions by content hash); here their frontmatter and the native
+  // path's analysis of each text with tags.
+  if (out->match.kind == EngineKind::kEjs) {
+    for (const auto& [key, value] : out->attributes->values.as_object()) {
+      if (!value.is_string() || out->attributes->regexps.count(key)) continue;
+      if (ejs::is_plain_text(value.as_string())) continue;
+      out->ejs_attributes.emplace_back(key, ejs::analyze(value.as_string()));
+    }
+    if (!ejs::is_plain_text(out->split.body)) out->ejs_body = ejs::analyze(out->split.body);
+    return out;
+  }
   for (const auto& [key, value] : out->attributes->values.as_object()) {
     if (!value.is_string() || out->attributes->regexps.count(key)) continue;
     const std::string& source = value.as_string();
@@ -228,10 +313,12 @@ std::shared_ptr<const CompiledFile> compile_file(const liquid::Engine& engine,
 
 }  // namespace
 
-Result<RenderedTemplate> render_one(const liquid::Engine& engine, const std::string& path,
-                                    const std::string& display, std::string_view text,
-                                    const liquid::Value& locals, cache::Cache* cache,
-                                    js::Runtime* js) {
+namespace {
+
+std::shared_ptr<const CompiledFile> get_compiled(const liquid::Engine& engine,
+                                                 const std::string& path,
+                                                 const std::string& display, std::string_view text,
+                                                 cache::Cache* cache) {
   std::string_view file_name = std::string_view(path).substr(path.rfind('/') + 1);
   std::shared_ptr<const CompiledFile> compiled;
   std::optional<cache::Key> key;
@@ -244,31 +331,41 @@ Result<RenderedTemplate> render_one(const liquid::Engine& engine, const std::str
     compiled = compile_file(engine, file_name, display, text);
     if (cache) cache->put_object<CompiledFile>(*key, compiled, compiled->bytes);
   }
-  const frontmatter::Split& split = compiled->split;
+  return compiled;
+}
+
+Result<RenderedTemplate> render_compiled(const liquid::Engine& engine, const CompiledFile& compiled,
+                                         const std::string& path, const std::string& display,
+                                         const liquid::Value& locals, EjsPath& ejs_path) {
+  const frontmatter::Split& split = compiled.split;
   RenderedTemplate out;
   out.path = path;
   out.display = display;
   out.has_frontmatter = split.has_frontmatter;
-  if (!compiled->match.by_extension && !split.has_frontmatter) {
+  if (!compiled.match.by_extension && !split.has_frontmatter) {
     out.inert = true;  // README, .keep, …: does nothing, as in Hygen
     // Hygen still renders its text with EJS (and drops the result), so an
-    // error in it fails the run. Without tags (or a runtime) nothing runs.
-    if (js && compiled->match.kind == EngineKind::kEjs && !ejs::is_plain_text(split.body)) {
-      HG_RETURN_IF_ERROR(render_ejs(js, split, display, locals, out));
+    // error in it fails the run. Without tags nothing runs.
+    if (compiled.ejs_body && (ejs_path.js || ejs_path.native)) {
+      std::string source;
+      auto dropped =
+          render_ejs_text(ejs_path, compiled.ejs_body.get(), split.body, locals, nullptr, source);
+      if (ejs_path.bailed) return tl::unexpected(dropped.error());
+      if (!dropped) return tl::unexpected(relocate(dropped.error(), display, 1));
     }
     out.body = split.body;
     return out;
   }
   out.frontmatter_line = split.yaml_line;
-  if (!compiled->attributes) return tl::unexpected(compiled->attributes.error());
-  out.attributes = *compiled->attributes;
-  if (compiled->match.kind == EngineKind::kEjs) {
-    HG_RETURN_IF_ERROR(render_ejs(js, split, display, locals, out));
+  if (!compiled.attributes) return tl::unexpected(compiled.attributes.error());
+  out.attributes = *compiled.attributes;
+  if (compiled.match.kind == EngineKind::kEjs) {
+    HG_RETURN_IF_ERROR(render_ejs(ejs_path, compiled, display, locals, out));
     return out;
   }
   // Render top-level string attributes, each on its own.
   liquid::Object& obj = out.attributes.values.mutable_object();
-  for (const auto& [key_name, tpl] : compiled->templates) {
+  for (const auto& [key_name, tpl] : compiled.templates) {
     int line = out.attributes.line_of(key_name);
     if (!tpl) return tl::unexpected(relocate(tpl.error(), display, line));
     auto rendered = engine.render(**tpl, locals);
@@ -277,13 +374,132 @@ Result<RenderedTemplate> render_one(const liquid::Engine& engine, const std::str
   }
   liquid::Value body_locals = locals;
   body_locals.mutable_object().set("attributes", out.attributes.values);
-  const auto& body_tpl = compiled->body;
+  const auto& body_tpl = compiled.body;
   if (!body_tpl) return tl::unexpected(relocate(body_tpl.error(), display, split.body_line));
   auto body = engine.render(**body_tpl, body_locals);
   if (!body) return tl::unexpected(relocate(body.error(), display, split.body_line));
   out.body = std::move(*body);
   return out;
 }
+
+// Whether the native path may render this EJS template in a run whose
+// locals are `locals`: every text is in the subset and assigns only names
+// that are variables (a name the locals lack would be a global, visible to
+// later templates: the engine's job). `why` says what stops it.
+bool native_ok(const CompiledFile& compiled, const liquid::Value& locals, std::string& why) {
+  const liquid::Object& obj = locals.as_object();
+  bool generation = obj.find("actionfolder") != nullptr;
+  auto check = [&](const ejs::NativeTemplate& tpl, bool body) {
+    if (!tpl.native()) {
+      why = tpl.unsupported;
+      return false;
+    }
+    for (const std::string& name : tpl.program.assigned_free) {
+      if (obj.find(name) || name == "h" || (generation && name == "subaction") ||
+          (body && name == "attributes")) {
+        continue;
+      }
+      why = "assigns the global '" + name + "'";
+      return false;
+    }
+    return true;
+  };
+  for (const auto& [key, tpl] : compiled.ejs_attributes) {
+    if (!check(*tpl, false)) return false;
+  }
+  if (compiled.ejs_body && compiled.attributes && !compiled.attributes->js_values.empty()) {
+    // The native values have no RegExp or Date (frontmatter `!!js/regexp`,
+    // YAML timestamps): a body that can see `attributes` needs the engine.
+    why = "its attributes hold RegExp or Date values";
+    return false;
+  }
+  return !compiled.ejs_body || check(*compiled.ejs_body, true);
+}
+
+}  // namespace
+
+Result<RenderedTemplate> render_one(const liquid::Engine& engine, const std::string& path,
+                                    const std::string& display, std::string_view text,
+                                    const liquid::Value& locals, cache::Cache* cache,
+                                    js::Runtime* js) {
+  auto compiled = get_compiled(engine, path, display, text, cache);
+  EjsPath ejs_path;
+  ejs_path.js = js;
+  return render_compiled(engine, *compiled, path, display, locals, ejs_path);
+}
+
+namespace {
+
+// The run's EJS templates, in template order. All are read and analysed
+// first; the run is rendered natively only if every one of them can be (one
+// realm per run: a template the engine renders may set globals the others
+// read). A native render that bails starts the EJS part again on the
+// engine: the native path has no side effects, so nothing is lost.
+Status render_ejs_files(FileSystem& fs, const liquid::Engine& engine,
+                        std::span<const discover::TemplateFile> files,
+                        const std::vector<std::size_t>& ejs_files, const liquid::Value& locals,
+                        const RenderOptions& options,
+                        std::vector<std::optional<Result<RenderedTemplate>>>& results) {
+  struct Item {
+    std::size_t index;
+    std::string display;
+    std::shared_ptr<const CompiledFile> compiled;
+  };
+  std::vector<Item> items;
+  for (std::size_t i : ejs_files) {
+    auto text = fs.read_file(files[i].path);
+    if (!text) {
+      results[i] = tl::unexpected(text.error());
+      break;  // later EJS templates would only see a failed run
+    }
+    std::string display = display_path(options.cwd, files[i].path);
+    auto compiled = get_compiled(engine, files[i].path, display, *text, options.cache);
+    items.push_back({i, std::move(display), std::move(compiled)});
+  }
+  bool native = options.ejs_mode != EjsMode::kEngine;
+  std::string why;
+  for (const Item& item : items) {
+    if (!native) break;
+    if (!native_ok(*item.compiled, locals, why)) {
+      native = false;
+      why = item.display + ": " + why;
+    }
+  }
+  if (!native && options.ejs_mode == EjsMode::kNative) {
+    return make_error(ErrorKind::kTemplate,
+                      "HYPERGEN_EJS=native: this run needs the JavaScript engine (" + why + ")");
+  }
+  auto render_all = [&](EjsPath& path) {
+    for (const Item& item : items) {
+      results[item.index] = render_compiled(engine, *item.compiled, files[item.index].path,
+                                            item.display, locals, path);
+      if (path.bailed || !*results[item.index]) break;
+    }
+  };
+  if (native) {
+    ejs::NativeRenderer renderer(options.cwd);
+    EjsPath path;
+    path.js = options.js;
+    path.native = &renderer;
+    path.metrics = options.metrics;
+    render_all(path);
+    if (!path.bailed) return {};
+    if (options.ejs_mode == EjsMode::kNative) {
+      return make_error(ErrorKind::kTemplate,
+                        "HYPERGEN_EJS=native: the native EJS path cannot finish this run (" +
+                            path.bail_reason + ")");
+    }
+    count(options.metrics, Counter::kEjsBailed);
+    for (const Item& item : items) results[item.index].reset();
+  }
+  EjsPath path;
+  path.js = options.js;
+  path.metrics = options.metrics;
+  render_all(path);
+  return {};
+}
+
+}  // namespace
 
 Result<std::vector<RenderedTemplate>> render_templates(
     FileSystem& fs, const liquid::Engine& engine, std::span<const discover::TemplateFile> files,
@@ -316,10 +532,7 @@ Result<std::vector<RenderedTemplate>> render_templates(
   } else {
     for (std::size_t k = 0; k < liquid_files.size(); ++k) liquid_work(k);
   }
-  for (std::size_t i : ejs_files) {
-    work(i);
-    if (!*results[i]) break;  // later EJS templates would only see a failed run
-  }
+  HG_RETURN_IF_ERROR(render_ejs_files(fs, engine, files, ejs_files, locals, options, results));
   std::vector<RenderedTemplate> out;
   out.reserve(files.size());
   for (auto& r : results) {

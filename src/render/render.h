@@ -7,22 +7,26 @@
 // More than a few Liquid templates are rendered in parallel (oneTBB);
 // results stay in template order and the first error in template order is
 // returned, so the output never depends on scheduling. EJS templates are
-// rendered one at a time, in template order, in the run's one JavaScript
-// realm (`js`, created lazily: a run whose EJS text holds no tag never
-// starts it), because Hygen templates see globals set by earlier ones.
+// rendered one at a time, in template order: by the native evaluator
+// (ejs/native.h) when every EJS text of the run is in its subset and none
+// sets a global, else in the run's one JavaScript realm (`js`, created
+// lazily), because Hygen templates see globals set by earlier ones.
 
 #include <map>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "cache/cache.h"
 #include "discover/discover.h"
+#include "ejs/native.h"
 #include "frontmatter/frontmatter.h"
 #include "js/runtime.h"
 #include "liquid/liquid.h"
 #include "render/engines.h"
 #include "util/fs.h"
+#include "util/metrics.h"
 #include "util/result.h"
 
 namespace hypergen::render {
@@ -37,6 +41,15 @@ struct RenderedTemplate {
   int frontmatter_line = 0;
 };
 
+// Which path renders EJS templates (HYPERGEN_EJS=auto|engine|native).
+// kAuto: the native evaluator (ejs/native.h) when every EJS text of the run
+// is in its subset and none assigns a global, else the JavaScript engine.
+// kNative: like kAuto, but a run that would need the engine fails instead.
+enum class EjsMode { kAuto, kEngine, kNative };
+
+// "auto", "engine", "native" (empty: auto); nullopt for anything else.
+std::optional<EjsMode> parse_ejs_mode(std::string_view text);
+
 struct RenderOptions {
   std::string cwd;                     // for display paths
   int jobs = 0;                        // 0: automatic; 1: sequential
@@ -45,6 +58,8 @@ struct RenderOptions {
   // here when set; null renders without caching.
   cache::Cache* cache = nullptr;
   js::Runtime* js = nullptr;  // for EJS templates; null: they fail
+  EjsMode ejs_mode = EjsMode::kAuto;
+  Metrics* metrics = nullptr;  // EJS path counters; null: none
 };
 
 Result<std::vector<RenderedTemplate>> render_templates(
@@ -66,6 +81,11 @@ Result<RenderedTemplate> render_one(const liquid::Engine& engine, const std::str
 std::string ejs_locals_source(
     const liquid::Value& locals, const liquid::Value* attributes,
     const std::map<std::vector<std::string>, std::string>* js_values = nullptr);
+
+// The same locals as ejs_locals_source(), as the native path takes them
+// (a null value is `undefined`).
+std::vector<ejs::NativeLocal> ejs_native_locals(const liquid::Value& locals,
+                                                const liquid::Value* attributes);
 
 // `path` relative to `cwd` when it is inside it, else unchanged.
 std::string display_path(const std::string& cwd, const std::string& path);

@@ -35,6 +35,9 @@ constexpr Names kCounterNames[] = {
     {"index stats", "index_stats"},
     {"index rescanned", "index_rescanned"},
     {"templates rendered", "templates_rendered"},
+    {"ejs native", "ejs_native"},
+    {"ejs engine", "ejs_engine"},
+    {"ejs native bailed", "ejs_native_bailed"},
     {"files planned", "files_planned"},
     {"files written", "files_written"},
 };

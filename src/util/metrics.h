@@ -40,6 +40,9 @@ enum class Counter : std::uint8_t {
   kIndexStats,       // stat() calls made to validate the index
   kIndexRescanned,   // generators or actions re-read because they changed
   kTemplatesRendered,
+  kEjsNative,  // EJS texts (attributes, bodies) rendered by the native path
+  kEjsEngine,  // EJS texts rendered by the JavaScript engine
+  kEjsBailed,  // runs the native path handed to the engine mid-way (nothing was kept)
   kFilesPlanned,
   kFilesWritten,
   kCount,

@@ -1,0 +1,6 @@
+---
+to: out/<%= h.changeCase.param(name) %>.txt
+---
+<% if (name) { -%>
+<%= h.inflection.pluralize(Name) %>
+<% } -%>
