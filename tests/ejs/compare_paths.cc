@@ -6,7 +6,8 @@
 // subset are counted, not compared. Also checks that the subset's list of
 // engine globals covers the engine's global object.
 //
-// Templates: tests/e2e/*/_templates/** (each top-level string attribute with
+// Templates: tests/e2e/*/_templates/** and tests/compat/*/_templates/** (the
+// Hygen compatibility suite; each top-level string attribute with
 // tags and the body, with the case's `cmd` flags as extra locals),
 // tests/ejs/compile/*.ejs and tests/ejs/native/*.ejs (whole files).
 // Exit: 0 all agree, 1 a difference, 125 SpiderMonkey cannot be loaded.
@@ -195,8 +196,11 @@ int main(int argc, char** argv) {
   Stats st;
   int files = 0;
   std::vector<fs::path> e2e_cases;
-  for (const auto& entry : fs::directory_iterator(root / "tests/e2e")) {
-    if (fs::is_directory(entry.path() / "_templates")) e2e_cases.push_back(entry.path());
+  for (const char* suite : {"tests/e2e", "tests/compat"}) {
+    if (!fs::is_directory(root / suite)) continue;
+    for (const auto& entry : fs::directory_iterator(root / suite)) {
+      if (fs::is_directory(entry.path() / "_templates")) e2e_cases.push_back(entry.path());
+    }
   }
   std::sort(e2e_cases.begin(), e2e_cases.end());
   for (const fs::path& dir : e2e_cases) {
