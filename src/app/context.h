@@ -10,6 +10,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "cache/cache.h"
 #include "util/fs.h"
 #include "util/metrics.h"
 
@@ -61,6 +62,10 @@ struct Context {
   // Stage timings and counters for `--stats`; null (the usual case) when
   // stats are off, so every timer costs one pointer test.
   Metrics* metrics = nullptr;
+  // Compiled templates shared by every generation this process runs (the
+  // perf lab's benchmark loop, a long-lived process); null: each generation
+  // keeps its own for its run.
+  cache::Cache* template_cache = nullptr;
 };
 
 // Colour decision shared by every command: NO_COLOR wins, then FORCE_COLOR,

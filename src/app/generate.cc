@@ -303,7 +303,8 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
   if (!copts) return tl::unexpected(copts.error());
   copts->local_dir.clear();
   copts->shared_dir.clear();
-  cache::Cache compiled(*copts, nullptr, nullptr, metrics);
+  cache::Cache own_cache(*copts, nullptr, nullptr, metrics);
+  cache::Cache& compiled = ctx.template_cache ? *ctx.template_cache : own_cache;
   render::RenderOptions ropts;
   ropts.cwd = ctx.cwd;
   ropts.metrics = metrics;
@@ -321,9 +322,17 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
   ropts.jobs = jobs;
   ropts.cache = &compiled;
   ropts.js = &js_runtime;
+  // A shared cache counts into the metrics it was made with: count this
+  // run's lookups into this run's metrics from its counters.
+  const cache::Stats shared_before = ctx.template_cache ? compiled.stats() : cache::Stats{};
   ScopedTimer render_timer(metrics, Stage::kRender);
   auto rendered = render::render_templates(ctx.fs, engine, *files, *locals, ropts);
   render_timer.stop();
+  if (ctx.template_cache) {
+    const cache::Stats after = compiled.stats();
+    count(metrics, Counter::kCacheHits, after.hits - shared_before.hits);
+    count(metrics, Counter::kCacheMisses, after.misses - shared_before.misses);
+  }
   if (!rendered) return tl::unexpected(rendered.error());
   count(metrics, Counter::kTemplatesRendered, rendered->size());
 
