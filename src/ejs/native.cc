@@ -1,5 +1,7 @@
 #include "ejs/native.h"
 
+#include "liquid/html.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -630,29 +632,7 @@ struct NativeRenderer::Impl {
     }
   }
 
-  void escape_into(const std::string& s) {
-    for (char c : s) {
-      switch (c) {
-        case '&':
-          out += "&amp;";
-          break;
-        case '<':
-          out += "&lt;";
-          break;
-        case '>':
-          out += "&gt;";
-          break;
-        case '"':
-          out += "&#34;";
-          break;
-        case '\'':
-          out += "&#39;";
-          break;
-        default:
-          out += c;
-      }
-    }
-  }
+  void escape_into(const std::string& s) { liquid::append_escaped_html(out, s); }
 
   // ---- expressions ------------------------------------------------------
   Value eval(const Node* n, Scope* s) {

@@ -7,17 +7,12 @@
 #include <string>
 
 #include "liquid/filters_internal.h"
+#include "liquid/html.h"
 #include "liquid/unicode.h"
 
-namespace hypergen::liquid::filters {
+namespace hypergen::liquid {
 
-namespace {
-
-constexpr char kHex[] = "0123456789ABCDEF";
-
-std::string escape_html(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + s.size() / 8);
+void append_escaped_html(std::string& out, std::string_view s) {
   for (char c : s) {
     switch (c) {
       case '&':
@@ -39,6 +34,20 @@ std::string escape_html(std::string_view s) {
         out += c;
     }
   }
+}
+
+}  // namespace hypergen::liquid
+
+namespace hypergen::liquid::filters {
+
+namespace {
+
+constexpr char kHex[] = "0123456789ABCDEF";
+
+std::string escape_html(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  append_escaped_html(out, s);
   return out;
 }
 

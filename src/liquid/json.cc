@@ -8,6 +8,45 @@
 
 namespace hypergen::liquid {
 
+void append_json_string(std::string& out, std::string_view s) {
+  out += '"';
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (c < 0x20) {
+          static const char* kHex = "0123456789abcdef";
+          out += "\\u00";
+          out += kHex[c >> 4];
+          out += kHex[c & 15];
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  out += '"';
+}
+
 namespace {
 
 // Builds a Value tree straight from nlohmann's SAX events (keeps key order,
@@ -93,45 +132,6 @@ std::string clean_message(const std::string& raw) {
   return msg;
 }
 
-void write_json_string(std::string& out, const std::string& s) {
-  out += '"';
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          static const char* kHex = "0123456789abcdef";
-          out += "\\u00";
-          out += kHex[c >> 4];
-          out += kHex[c & 15];
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  out += '"';
-}
-
 void write_json(std::string& out, const Value& v, int indent, int depth) {
   auto newline = [&](int d) {
     if (indent < 0) return;
@@ -156,7 +156,7 @@ void write_json(std::string& out, const Value& v, int indent, int depth) {
       }
       return;
     case Value::Kind::kString:
-      write_json_string(out, v.as_string());
+      append_json_string(out, v.as_string());
       return;
     case Value::Kind::kArray: {
       const Array& a = v.as_array();
@@ -186,7 +186,7 @@ void write_json(std::string& out, const Value& v, int indent, int depth) {
         if (!first) out += ',';
         first = false;
         newline(depth + 1);
-        write_json_string(out, k);
+        append_json_string(out, k);
         out += indent < 0 ? ":" : ": ";
         write_json(out, item, indent, depth + 1);
       }

@@ -16,4 +16,9 @@ Result<Value> parse_json(std::string_view text, std::string_view source_name);
 // become null).
 std::string to_json(const Value& value, int indent = -1);
 
+// Appends `s` as a JSON string literal (JSON.stringify of a string: quotes,
+// backslash escapes, \u00XX for other control characters, everything else
+// as is).
+void append_json_string(std::string& out, std::string_view s);
+
 }  // namespace hypergen::liquid
