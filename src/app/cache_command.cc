@@ -28,11 +28,6 @@ Result<cache::Options> cache_options(const config::Config& cfg) {
 
 namespace {
 
-Result<config::Config> load(Context& ctx) {
-  auto env_lookup = [&](std::string_view name) { return ctx.env.get(name); };
-  return config::load_config(ctx.fs, env_lookup, ctx.cwd);
-}
-
 std::string settings_text(const config::Config& cfg, const cache::Options& o) {
   std::string out;
   out += fmt::format("policy: {} ({})\n", cache::policy_name(o.policy), cfg.cache.policy_origin);
@@ -58,7 +53,7 @@ Status cache_command(Context& ctx, std::span<const std::string> args) {
     return make_error(ErrorKind::kUsage, "cache: unknown subcommand '" + what +
                                              "' (use status, clear or rebuild)\n" + kCacheUsage);
   }
-  auto cfg = load(ctx);
+  auto cfg = load_project_config(ctx);
   if (!cfg) return tl::unexpected(cfg.error());
   auto options = cache_options(*cfg);
   if (!options) return tl::unexpected(options.error());

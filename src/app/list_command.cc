@@ -18,14 +18,7 @@
 
 namespace hypergen::app {
 
-namespace {
-
-Result<config::Config> load(Context& ctx) {
-  auto env_lookup = [&](std::string_view name) { return ctx.env.get(name); };
-  return config::load_config(ctx.fs, env_lookup, ctx.cwd);
-}
-
-}  // namespace
+namespace {}  // namespace
 
 Status list_command(Context& ctx, std::span<const std::string> args) {
   bool json = false;
@@ -36,7 +29,7 @@ Status list_command(Context& ctx, std::span<const std::string> args) {
       return make_error(ErrorKind::kUsage, "list: unexpected argument '" + a + "'\n" + kListUsage);
     }
   }
-  auto cfg = load(ctx);
+  auto cfg = load_project_config(ctx);
   if (!cfg) return tl::unexpected(cfg.error());
   auto gens = generators(ctx, *cfg);
   if (!gens) return tl::unexpected(gens.error());
@@ -86,7 +79,7 @@ Status list_command(Context& ctx, std::span<const std::string> args) {
 }
 
 Status generator_help(Context& ctx, const std::string& generator) {
-  auto cfg = load(ctx);
+  auto cfg = load_project_config(ctx);
   if (!cfg) return tl::unexpected(cfg.error());
   auto gens = generators(ctx, *cfg);
   if (!gens) return tl::unexpected(gens.error());

@@ -21,11 +21,6 @@ using json = nlohmann::ordered_json;
 
 namespace {
 
-Result<config::Config> load_cfg(Context& ctx) {
-  auto env_lookup = [&](std::string_view name) { return ctx.env.get(name); };
-  return config::load_config(ctx.fs, env_lookup, ctx.cwd);
-}
-
 json run_json(const perf::RunRecord& run) {
   return json::parse(perf::encode_run(run));
 }
@@ -166,7 +161,7 @@ Status perf_benchmark(Context& ctx, std::span<const std::string> args) {
                         "--baseline save");
     }
   }
-  auto cfg = load_cfg(ctx);
+  auto cfg = load_project_config(ctx);
   if (!cfg) return tl::unexpected(cfg.error());
   std::string baseline_path = a->get("baseline-file").value_or(perf_file(*cfg, "baseline.json"));
   if (!baseline_path.empty() && baseline_path[0] != '/') {
@@ -302,7 +297,7 @@ Status perf_status(Context& ctx, std::span<const std::string> args) {
     return make_error(ErrorKind::kUsage,
                       "perf status: unexpected argument '" + a->positionals[0] + "'");
   }
-  auto cfg = load_cfg(ctx);
+  auto cfg = load_project_config(ctx);
   if (!cfg) return tl::unexpected(cfg.error());
   auto copts = cache_options(*cfg);
   if (!copts) return tl::unexpected(copts.error());
@@ -525,7 +520,7 @@ Status perf_monitor(Context& ctx, std::span<const std::string> args) {
   if (!count) return tl::unexpected(count.error());
   auto jobs = parse_int_option(*a, "jobs", 0, 1, 1024);
   if (!jobs) return tl::unexpected(jobs.error());
-  auto cfg = load_cfg(ctx);
+  auto cfg = load_project_config(ctx);
   if (!cfg) return tl::unexpected(cfg.error());
   // Budgets: perf.budgets, then the flags (a flag wins for the same operation).
   std::vector<std::pair<std::string, double>> budgets;
@@ -643,7 +638,7 @@ Status perf_export(Context& ctx, std::span<const std::string> args) {
   if (format != "json" && format != "csv") {
     return make_error(ErrorKind::kUsage, "--format needs json or csv, got '" + format + "'");
   }
-  auto cfg = load_cfg(ctx);
+  auto cfg = load_project_config(ctx);
   if (!cfg) return tl::unexpected(cfg.error());
   auto abs = [&](const std::string& p) { return p[0] == '/' ? p : ctx.cwd + "/" + p; };
   std::string history_path = perf_file(*cfg, "history.jsonl");

@@ -26,11 +26,6 @@ using json = nlohmann::ordered_json;
 
 namespace {
 
-Result<config::Config> load_cfg(Context& ctx) {
-  auto env_lookup = [&](std::string_view name) { return ctx.env.get(name); };
-  return config::load_config(ctx.fs, env_lookup, ctx.cwd);
-}
-
 int core_count() {
   int cores = static_cast<int>(std::thread::hardware_concurrency());
   return std::clamp(cores, 1, 8);
@@ -375,7 +370,7 @@ Status perf_test(Context& ctx, std::span<const std::string> args) {
   }
   // Best effort: keep it for perf status / export.
   std::string saved;
-  if (auto cfg = load_cfg(ctx); cfg) {
+  if (auto cfg = load_project_config(ctx); cfg) {
     if (auto dir = make_state_dir(ctx.fs, cfg->project_root, "perf"); dir) {
       std::string path = perf_file(*cfg, "last-test.json");
       if (perf::write_file_atomic(ctx.fs, path, record.dump(2) + "\n")) saved = path;
@@ -485,7 +480,7 @@ Status perf_analyze(Context& ctx, std::span<const std::string> args, CommandRunn
   std::int64_t wall = clock.now_ns() - t0;
   MetricsSnapshot snap = metrics.snapshot();
   std::int64_t rss = perf::self_peak_rss_kb();
-  if (auto cfg = load_cfg(ctx); cfg) add_counter_totals(ctx, *cfg, counter_map(snap));
+  if (auto cfg = load_project_config(ctx); cfg) add_counter_totals(ctx, *cfg, counter_map(snap));
 
   std::int64_t staged = 0;
   Stage bottleneck = Stage::kCount;
@@ -591,7 +586,7 @@ Status perf_optimize(Context& ctx, std::span<const std::string> args) {
   }
   bool dry = a->has("dry");
   bool json_out = a->has("json");
-  auto cfg = load_cfg(ctx);
+  auto cfg = load_project_config(ctx);
   if (!cfg) return tl::unexpected(cfg.error());
   if (cfg->templates.empty()) {
     return make_error(ErrorKind::kNotFound,
@@ -822,7 +817,7 @@ Status perf_optimize(Context& ctx, std::span<const std::string> args) {
           return tl::unexpected(e);
         }
         HG_RETURN_IF_ERROR(perf::write_file_atomic(ctx.fs, file, *edited));
-        auto check = load_cfg(ctx);
+        auto check = load_project_config(ctx);
         if (!check || check->perf.jobs != best) {
           if (cfg->config_file.empty()) {
             (void)ctx.fs.remove(file);

@@ -32,6 +32,11 @@ std::optional<std::size_t> find_action_by_dir(const index::Index& idx,
 
 }  // namespace
 
+Result<config::Config> load_project_config(Context& ctx) {
+  auto env_lookup = [&](std::string_view name) { return ctx.env.get(name); };
+  return config::load_config(ctx.fs, env_lookup, ctx.cwd);
+}
+
 liquid::Options liquid_options(const config::LimitSettings& limits) {
   liquid::Options o;
   o.max_render_time = std::chrono::milliseconds(limits.render_time_ms);

@@ -26,6 +26,9 @@ namespace hypergen::app {
 
 std::vector<std::string> root_paths(const config::Config& cfg);
 
+// The project configuration seen from ctx.cwd, with ctx's environment.
+Result<config::Config> load_project_config(Context& ctx);
+
 // Liquid engine options carrying the project's `limits:` (render time,
 // output size, partial depth).
 liquid::Options liquid_options(const config::LimitSettings& limits);

@@ -92,6 +92,22 @@ void append_attribute_source(std::string& out, const liquid::Value& value,
 
 }  // namespace
 
+namespace {
+
+// Where the derived names build_locals appends at the end (Name, names,
+// Names) start: Hygen puts `attributes` just before them.
+std::size_t derived_names_start(const std::vector<liquid::Object::Entry>& entries) {
+  std::size_t derived = entries.size();
+  while (derived > 0 &&
+         (entries[derived - 1].first == "Name" || entries[derived - 1].first == "names" ||
+          entries[derived - 1].first == "Names")) {
+    --derived;
+  }
+  return derived;
+}
+
+}  // namespace
+
 std::string ejs_locals_source(const liquid::Value& locals, const liquid::Value* attributes,
                               const std::map<std::vector<std::string>, std::string>* js_values) {
   auto attributes_source = [&] {
@@ -103,13 +119,7 @@ std::string ejs_locals_source(const liquid::Value& locals, const liquid::Value* 
   };
   const liquid::Object& obj = locals.as_object();
   const auto& entries = obj.entries();
-  // The derived names build_locals appended at the end.
-  std::size_t derived = entries.size();
-  while (derived > 0 &&
-         (entries[derived - 1].first == "Name" || entries[derived - 1].first == "names" ||
-          entries[derived - 1].first == "Names")) {
-    --derived;
-  }
+  const std::size_t derived = derived_names_start(entries);
   bool generation = obj.find("actionfolder") != nullptr;
   std::string out = "({";
   bool first = true;
@@ -140,12 +150,7 @@ std::vector<ejs::NativeLocal> ejs_native_locals(const liquid::Value& locals,
                                                 const liquid::Value* attributes) {
   const liquid::Object& obj = locals.as_object();
   const auto& entries = obj.entries();
-  std::size_t derived = entries.size();
-  while (derived > 0 &&
-         (entries[derived - 1].first == "Name" || entries[derived - 1].first == "names" ||
-          entries[derived - 1].first == "Names")) {
-    --derived;
-  }
+  const std::size_t derived = derived_names_start(entries);
   bool generation = obj.find("actionfolder") != nullptr;
   bool has_subaction = obj.find("subaction") != nullptr;
   std::vector<ejs::NativeLocal> out;
