@@ -27,9 +27,23 @@ Error relocate(Error e, const std::string& display, int first_line) {
 
 }  // namespace
 
-Result<RenderedTemplate> render_one(const liquid::Engine& engine, const std::string& path,
-                                    const std::string& display, std::string_view text,
-                                    const liquid::Value& locals) {
+std::string v8_default_to(std::string_view rel) {
+  std::string out(rel.starts_with("/") ? rel.substr(1) : rel);
+  for (std::string_view suffix : {".liquid.t", ".liquid", ".liq.t", ".liq", ".t"}) {
+    if (out.size() > suffix.size() && out.ends_with(suffix)) {
+      out.resize(out.size() - suffix.size());
+      break;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+Result<RenderedTemplate> render_impl(const liquid::Engine& engine, const std::string& path,
+                                     const std::string& display, std::string_view text,
+                                     const liquid::Value& locals, bool v8,
+                                     const std::string& default_to, bool all_liquid) {
   RenderedTemplate out;
   out.path = path;
   out.display = display;
@@ -37,6 +51,13 @@ Result<RenderedTemplate> render_one(const liquid::Engine& engine, const std::str
   out.has_frontmatter = split.has_frontmatter;
   std::string_view file_name = std::string_view(path).substr(path.rfind('/') + 1);
   EngineMatch match = engine_for(file_name);
+  if (v8) {
+    // V8 generators render with Liquid: `.t` too; only `.ejs`/`.ejs.t` stay EJS.
+    bool ejs = file_name.ends_with(".ejs") || file_name.ends_with(".ejs.t");
+    if (!ejs && (match.by_extension || all_liquid || split.has_frontmatter)) {
+      match = {EngineKind::kLiquid, true, true};
+    }
+  }
   if (!match.by_extension && !split.has_frontmatter) {
     out.inert = true;  // README, .keep, …: does nothing, as in Hygen
     out.body = std::move(split.body);
@@ -73,6 +94,14 @@ Result<RenderedTemplate> render_one(const liquid::Engine& engine, const std::str
     if (!rendered) return tl::unexpected(relocate(rendered.error(), display, line));
     value = liquid::Value(std::move(*rendered));
   }
+  if (v8 && !default_to.empty() && !out.attributes.has("to")) {
+    auto tpl = engine.parse(default_to, display);
+    if (!tpl) return tl::unexpected(relocate(tpl.error(), display, 0));
+    auto to = engine.render(**tpl, locals);
+    if (!to) return tl::unexpected(relocate(to.error(), display, 0));
+    obj.set("to", liquid::Value(std::move(*to)));
+    out.has_frontmatter = true;  // it acts as if it had `to:`
+  }
   liquid::Value body_locals = locals;
   body_locals.mutable_object().set("attributes", out.attributes.values);
   auto tpl = engine.parse(split.body, display);
@@ -81,6 +110,21 @@ Result<RenderedTemplate> render_one(const liquid::Engine& engine, const std::str
   if (!body) return tl::unexpected(relocate(body.error(), display, split.body_line));
   out.body = std::move(*body);
   return out;
+}
+
+}  // namespace
+
+Result<RenderedTemplate> render_one(const liquid::Engine& engine, const std::string& path,
+                                    const std::string& display, std::string_view text,
+                                    const liquid::Value& locals) {
+  return render_impl(engine, path, display, text, locals, false, "", false);
+}
+
+Result<RenderedTemplate> render_one_v8(const liquid::Engine& engine, const std::string& path,
+                                       const std::string& display, std::string_view text,
+                                       const liquid::Value& locals, const std::string& default_to,
+                                       bool all_liquid) {
+  return render_impl(engine, path, display, text, locals, true, default_to, all_liquid);
 }
 
 Result<std::vector<RenderedTemplate>> render_templates(
@@ -96,8 +140,8 @@ Result<std::vector<RenderedTemplate>> render_templates(
   }
   std::vector<std::optional<Result<RenderedTemplate>>> results(files.size());
   auto work = [&](std::size_t i) {
-    results[i] = render_one(engine, files[i].path, display_path(options.cwd, files[i].path),
-                            texts[i], locals);
+    results[i] = render_impl(engine, files[i].path, display_path(options.cwd, files[i].path),
+                             texts[i], locals, false, std::string(), false);
   };
   bool parallel = options.jobs != 1 && files.size() > options.parallel_threshold;
   if (parallel) {
