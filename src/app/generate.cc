@@ -6,9 +6,11 @@
 #include <chrono>
 #include <thread>
 
+#include "app/execute.h"
 #include "app/hooks.h"
 #include "app/partials.h"
 #include "app/shell.h"
+#include "app/v8.h"
 #include "app/workspace.h"
 #include "apply/apply.h"
 #include "apply/diff.h"
@@ -31,107 +33,6 @@ namespace {
 bool flag(const args::ParsedArgs& parsed, std::string_view key) {
   const liquid::Value* v = parsed.option(key);
   return v && args::js_truthy(*v);
-}
-
-class DiskEnvironment final : public plan::PlanEnvironment {
- public:
-  DiskEnvironment(FileSystem& fs, std::string project_root, std::string cwd, bool allow_outside,
-                  std::string templates)
-      : fs_(fs),
-        paths_(fs, std::move(project_root), std::move(cwd), allow_outside),
-        templates_(std::move(templates)) {}
-
-  Result<std::optional<std::string>> read_target(const std::string& path) override {
-    auto st = fs_.stat(path);
-    if (!st) return tl::unexpected(st.error());
-    if (!st->exists()) return std::optional<std::string>();
-    if (st->is_directory()) {
-      return make_error(ErrorKind::kIo, path + " is a directory, not a file");
-    }
-    auto text = fs_.read_file(path);
-    if (!text) return tl::unexpected(text.error());
-    return std::optional<std::string>(std::move(*text));
-  }
-
-  Result<std::string> resolve(std::string_view to) override { return paths_.resolve(to); }
-
-  Result<std::string> read_from(const std::string& from) override {
-    std::string path = from.starts_with("/") ? from : templates_ + "/" + from;
-    auto text = fs_.read_file(path);
-    if (!text) {
-      Error e = text.error();
-      e.message = "'from:' file " + path + ": " + e.message;
-      return tl::unexpected(e);
-    }
-    return text;
-  }
-
- private:
-  FileSystem& fs_;
-  apply::OutputPathResolver paths_;
-  std::string templates_;
-};
-
-class ConsoleDecider final : public plan::OverwriteDecider {
- public:
-  ConsoleDecider(Console& console, bool interactive, bool color)
-      : console_(console), interactive_(interactive), color_(color) {}
-
-  bool overwrite(const std::string& to, const std::string& before,
-                 const std::string& after) override {
-    if (all_) return true;
-    if (!interactive_) return false;
-    while (true) {
-      console_.out("     exists: " + to + ". Overwrite? (y/N/a/d): ");
-      auto line = console_.read_line();
-      if (!line) {
-        console_.out("\n");
-        return false;
-      }
-      char c = line->empty()
-                   ? 'n'
-                   : static_cast<char>(std::tolower(static_cast<unsigned char>((*line)[0])));
-      if (c == 'y') return true;
-      if (c == 'a') {
-        all_ = true;
-        return true;
-      }
-      if (c == 'd') {
-        console_.out(apply::unified_diff(to, before, after, color_, false));
-        continue;
-      }
-      return false;
-    }
-  }
-
- private:
-  Console& console_;
-  bool interactive_;
-  bool color_;
-  bool all_ = false;
-};
-
-std::string to_display(const plan::Op& op, bool absolute) {
-  return absolute ? op.path : op.to;
-}
-
-std::string skip_detail(const plan::Op& op, bool interactive) {
-  switch (op.reason) {
-    case plan::SkipReason::kUnlessExists:
-      return "";
-    case plan::SkipReason::kSkipIf:
-      return op.inject ? "skip_if matched, already injected" : "skip_if";
-    case plan::SkipReason::kDeclined:
-      return interactive ? "" : "exists; pass --force or set HYPERGEN_OVERWRITE=1 to overwrite";
-    case plan::SkipReason::kIdentical:
-      return "";
-    case plan::SkipReason::kNoLocation:
-      return "nothing matched the injection point, nothing inserted";
-    case plan::SkipReason::kNoTo:
-      return "'to' is empty";
-    default:
-      return "";
-  }
 }
 
 }  // namespace
@@ -201,17 +102,33 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
     if (hygen_js.cwd) run_cwd = config::absolute_path(ctx.cwd, *hygen_js.cwd);
   }
 
-  // Finish or undo a crashed earlier run before looking at any target.
-  std::string recovery;
-  if (!dry) {
-    ScopedTimer timer(metrics, Stage::kApply);
-    auto rec = apply::recover(ctx.fs, cfg->project_root, apply::kDefaultLockTimeout, allow_outside);
-    if (!rec) return tl::unexpected(rec.error());
-    if (rec->had_journal) {
-      recovery = rec->summary;
-      if (!json) ctx.console.err("hypergen: " + rec->summary + "\n");
+  // A V8 generator (template.yml) under the same roots runs its own way.
+  if (!parsed.positionals.empty() && parsed.positionals[0].is_string()) {
+    std::optional<std::string> second;
+    if (parsed.positionals.size() > 1 && parsed.positionals[1].is_string()) {
+      second = parsed.positionals[1].as_string();
+    }
+    bool used_action = false;
+    if (auto v8 =
+            v8_for_words(ctx, *cfg, parsed.positionals[0].as_string(), second, &used_action)) {
+      // The words after the generator (and action) words, flags kept in place.
+      std::vector<std::string> rest;
+      std::size_t skip = used_action ? 2 : 1;
+      for (const std::string& w : raw_args) {
+        if (skip > 0 && !w.starts_with("-")) {
+          --skip;
+          continue;
+        }
+        rest.push_back(w);
+      }
+      return run_v8(ctx, *cfg, *v8, rest);
     }
   }
+
+  // Finish or undo a crashed earlier run before looking at any target.
+  auto recovered = recover_first(ctx, *cfg, dry, json, allow_outside);
+  if (!recovered) return tl::unexpected(recovered.error());
+  std::string recovery = std::move(*recovered);
 
   ScopedTimer resolve_timer(metrics, Stage::kResolve);
   auto res = resolve::resolve_action(ctx.fs, *cfg, parsed.positionals);
@@ -340,125 +257,23 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
   if (const liquid::Value* t = locals->as_object().find("templates"); t && t->is_string()) {
     templates_var = t->as_string();
   }
-  DiskEnvironment disk(ctx.fs, cfg->project_root, run_cwd, allow_outside, templates_var);
-  bool interactive = !json && ctx.console.stdin_is_tty() && ctx.console.stdout_is_tty();
-  ConsoleDecider decider(ctx.console, interactive, ctx.color);
-  plan::PlanOptions popts;
-  popts.force_all = force || cfg->overwrite;
-  ScopedTimer plan_timer(metrics, Stage::kPlan);
-  auto planned = plan::make_plan(*rendered, disk, decider, popts);
-  plan_timer.stop();
-  if (!planned) return tl::unexpected(planned.error());
-  count(metrics, Counter::kFilesPlanned, planned->changes.size());
-
-  report::Summary summary;
-  summary.recovery = recovery;
-  summary.messages = planned->messages;
-  if (!dry && !planned->changes.empty()) {
-    apply::ApplyOptions aopts;
-    aopts.project_root = cfg->project_root;
-    aopts.allow_outside = allow_outside;
-    aopts.jobs = jobs;
-    // The commit is atomic against a crashing process without any fsync
-    // (staged files + journal + rename; the page cache survives the
-    // process). HYPERGEN_FSYNC=1 adds durability against power loss at the
-    // cost of ~16 fsyncs (tens of ms), which is why it is not the default.
-    auto fsync = ctx.env.get("HYPERGEN_FSYNC");
-    aopts.durable = fsync && !fsync->empty() && *fsync != "0";
-    ScopedTimer apply_timer(metrics, Stage::kApply);
-    auto applied = apply::apply_changes(ctx.fs, aopts, planned->changes);
-    apply_timer.stop();
-    if (!applied) return tl::unexpected(applied.error());
-    count(metrics, Counter::kFilesWritten, planned->changes.size());
-  }
-  summary.applied = !dry;
-
-  auto sink = [&](std::string_view text) { ctx.console.out(text); };
-  auto reporter =
-      json ? report::make_json_reporter(sink) : report::make_human_reporter(sink, ctx.color);
+  ExecuteOptions eopts;
+  eopts.dry = dry;
+  eopts.json = json;
+  eopts.force = force;
+  eopts.allow_outside = allow_outside;
+  eopts.templates_var = templates_var;
+  eopts.recovery = recovery;
+  eopts.jobs = jobs;
+  eopts.run_cwd = run_cwd;
+  if (hygen_js.exec) eopts.config_exec = &js_runtime;
   report::RunInfo info;
   info.dry = dry;
   info.templates = render::display_path(run_cwd, res->templates_root);
   info.generator = res->generator;
   info.action = res->action;
   info.action_dir = res->action_dir;
-  reporter->begin(info);
-  bool absolute = ctx.env.get("HYGEN_OUTPUT_ABS_PATH").value_or("") != "";
-  for (const plan::Op& op : planned->ops) {
-    report::Event e;
-    e.template_file = op.template_display;
-    e.to = to_display(op, absolute);
-    e.path = op.path;
-    switch (op.kind) {
-      case plan::Op::Kind::kCreate:
-        e.kind = op.forced ? report::Event::Kind::kForced : report::Event::Kind::kAdded;
-        summary.created++;
-        if (dry) e.diff = apply::unified_diff(op.to, "", op.after, ctx.color && !json, true);
-        break;
-      case plan::Op::Kind::kOverwrite:
-        e.kind = op.forced ? report::Event::Kind::kForced : report::Event::Kind::kOverwritten;
-        summary.overwritten++;
-        if (dry)
-          e.diff = apply::unified_diff(op.to, op.before, op.after, ctx.color && !json, false);
-        break;
-      case plan::Op::Kind::kInject:
-        e.kind = report::Event::Kind::kInjected;
-        e.line = op.inject_line;
-        summary.injected++;
-        if (dry)
-          e.diff = apply::unified_diff(op.to, op.before, op.after, ctx.color && !json, false);
-        break;
-      case plan::Op::Kind::kSkip:
-        if (op.reason == plan::SkipReason::kMissingTarget) {
-          e.kind = report::Event::Kind::kCannotInject;
-        } else {
-          e.kind = report::Event::Kind::kSkipped;
-          e.reason = plan::skip_reason_name(op.reason);
-          e.detail = skip_detail(op, interactive);
-          // Hygen prints nothing for these; keep human output quiet.
-          if (!json && (op.reason == plan::SkipReason::kNoTo ||
-                        (op.reason == plan::SkipReason::kSkipIf && !op.inject))) {
-            summary.skipped++;
-            continue;
-          }
-        }
-        summary.skipped++;
-        break;
-      case plan::Op::Kind::kEcho:
-        e.kind = report::Event::Kind::kEcho;
-        e.text = op.text;
-        break;
-      case plan::Op::Kind::kShell: {
-        e.kind = report::Event::Kind::kShell;
-        e.command = op.sh;  // Hygen prints the command as written, runs it mangled
-        summary.shells++;
-        if (!dry && hygen_js.exec) {
-          // .hygen.js exec(command, body) replaces the shell (spec §4.2).
-          auto ran = js_runtime.config_exec(op.command, op.stdin_body);
-          if (!ran && !op.ignore_exit) {
-            reporter->event(e);
-            return tl::unexpected(ran.error());
-          }
-        } else if (!dry) {
-          auto ran = run_shell(op.command, op.stdin_body, ctx.cwd);
-          if (!ran) return tl::unexpected(ran.error());
-          e.exit_status = ran->exit_status;
-          if (ran->exit_status != 0 && !op.ignore_exit) {
-            reporter->event(e);
-            if (!ran->err.empty()) ctx.console.err(ran->err);
-            return make_error(ErrorKind::kFailure,
-                              "shell command failed with exit status " +
-                                  std::to_string(ran->exit_status) + ": " + op.command + " (from " +
-                                  op.template_display + "; set 'sh_ignore_exit: true' to go on)");
-          }
-        }
-        break;
-      }
-    }
-    reporter->event(e);
-  }
-  reporter->finish(summary);
-  return {};
+  return execute_rendered(ctx, *cfg, *rendered, eopts, info);
 }
 
 }  // namespace hypergen::app

@@ -1,8 +1,18 @@
 #include "app/init_command.h"
 
+#include <map>
+#include <regex>
+#include <set>
+#include <tuple>
+
+#include <nlohmann/json.hpp>
+
+#include "app/init_presets.h"
+
 #include "apply/apply.h"
 #include "config/config.h"
 #include "report/report.h"
+#include "util/spellcheck.h"
 
 namespace hypergen::app {
 
@@ -84,50 +94,36 @@ constexpr Scaffold kFiles[] = {
      "---\n"},
 };
 
-}  // namespace
-
-Status init_command(Context& ctx, std::span<const std::string> args) {
-  bool force = false;
-  std::string what;
-  for (const auto& a : args) {
-    if (a == "--force") {
-      force = true;
-    } else if (what.empty() && !a.starts_with("-")) {
-      what = a;
-    } else {
-      return make_error(ErrorKind::kUsage, "init: unexpected argument '" + a + "'\n" + kInitUsage);
-    }
-  }
-  if (what != "self") {
-    return make_error(ErrorKind::kUsage,
-                      what.empty()
-                          ? std::string("init: say what to initialise\n") + kInitUsage
-                          : "init: unknown target '" + what + "' (only 'self')\n" + kInitUsage);
-  }
+// Writes `files` (paths relative to the cwd) in one transaction; existing
+// files are left alone unless `force`.
+Status write_scaffold(Context& ctx, const std::vector<std::pair<std::string, std::string>>& files,
+                      bool force, std::string& lines, nlohmann::json* outcome = nullptr) {
   std::vector<apply::FileChange> changes;
-  std::string lines;
-  for (const Scaffold& f : kFiles) {
-    std::string path = ctx.cwd + "/" + f.path;
+  for (const auto& [rel, content] : files) {
+    std::string path = ctx.cwd + "/" + rel;
     auto st = ctx.fs.stat(path);
     if (!st) return tl::unexpected(st.error());
     if (st->exists()) {
       if (!force) {
-        lines +=
-            report::hygen_line("skipped", std::string(f.path) + " (exists; --force to replace)");
+        lines += report::hygen_line("skipped", rel + " (exists; --force to replace)");
+        if (outcome) outcome->push_back({{"path", rel}, {"op", "skipped"}});
         continue;
       }
       auto old = ctx.fs.read_file(path);
       if (!old) return tl::unexpected(old.error());
-      if (*old == f.content) {
-        lines += report::hygen_line("identical", f.path);
+      if (*old == content) {
+        lines += report::hygen_line("identical", rel);
+        if (outcome) outcome->push_back({{"path", rel}, {"op", "identical"}});
         continue;
       }
-      changes.push_back({apply::FileChange::Kind::kOverwrite, path, f.content, *old});
-      lines += report::hygen_line("FORCED", f.path);
+      changes.push_back({apply::FileChange::Kind::kOverwrite, path, content, *old});
+      lines += report::hygen_line("FORCED", rel);
+      if (outcome) outcome->push_back({{"path", rel}, {"op", "overwritten"}});
       continue;
     }
-    changes.push_back({apply::FileChange::Kind::kCreate, path, f.content, std::nullopt});
-    lines += report::hygen_line("added", f.path);
+    changes.push_back({apply::FileChange::Kind::kCreate, path, content, std::nullopt});
+    lines += report::hygen_line("added", rel);
+    if (outcome) outcome->push_back({{"path", rel}, {"op", "added"}});
   }
   if (!changes.empty()) {
     auto env_lookup = [&](std::string_view name) { return ctx.env.get(name); };
@@ -138,8 +134,178 @@ Status init_command(Context& ctx, std::span<const std::string> args) {
     auto applied = apply::apply_changes(ctx.fs, opts, changes);
     if (!applied) return tl::unexpected(applied.error());
   }
+  return {};
+}
+
+// `--key=value` / `--key value` / `--flag` options of `init generator|workspace`.
+Result<std::map<std::string, std::string>> read_options(std::span<const std::string> args,
+                                                        const std::set<std::string>& known) {
+  std::map<std::string, std::string> out;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (!a.starts_with("--")) {
+      return make_coded_error(ErrorKind::kUsage, "ACTION_INVALID_PARAMETERS",
+                              "init: unexpected argument '" + a + "'");
+    }
+    std::string key = a.substr(2), value = "true";
+    if (auto eq = key.find('='); eq != std::string::npos) {
+      value = key.substr(eq + 1);
+      key = key.substr(0, eq);
+    } else if (i + 1 < args.size() && !args[i + 1].starts_with("--")) {
+      value = args[++i];
+    }
+    if (!known.count(key)) {
+      std::vector<std::string> names(known.begin(), known.end());
+      std::string msg = "init: unknown option --" + key;
+      if (auto hint = suggest(key, names)) msg += " (did you mean --" + *hint + "?)";
+      return make_coded_error(ErrorKind::kUsage, "ACTION_INVALID_PARAMETERS", msg);
+    }
+    out[key] = value;
+  }
+  return out;
+}
+
+Status init_self(Context& ctx, bool force, bool json_out) {
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const Scaffold& f : kFiles) files.emplace_back(f.path, f.content);
+  std::string lines;
+  nlohmann::json outcome = nlohmann::json::array();
+  HG_RETURN_IF_ERROR(write_scaffold(ctx, files, force, lines, &outcome));
+  if (json_out) {
+    ctx.console.out(nlohmann::json{{"files", outcome}}.dump(2) + "\n");
+    return {};
+  }
   ctx.console.out("\n" + lines);
   return {};
+}
+
+Status init_generator(Context& ctx, std::span<const std::string> args) {
+  auto opts = read_options(args, {"name", "description", "category", "author", "directory",
+                                  "framework", "force", "json"});
+  if (!opts) return tl::unexpected(opts.error());
+  auto get = [&](const char* k, const char* def) {
+    auto it = opts->find(k);
+    return it == opts->end() ? std::string(def) : it->second;
+  };
+  std::string name = get("name", "");
+  static const std::regex kName("^[A-Za-z][A-Za-z0-9_-]*$");
+  if (name.empty() || !std::regex_match(name, kName)) {
+    return make_coded_error(
+        ErrorKind::kData, "ACTION_INVALID_PARAM_VALUE",
+        "Invalid value for parameter 'name': " + (name.empty() ? "(missing)" : "'" + name + "'") +
+            " (a letter, then letters, digits, '-' or '_')",
+        {{"Name the generator", "hypergen init generator --name=my-generator"}});
+  }
+  std::string framework = get("framework", "generic");
+  const GeneratorPreset* preset = find_preset(framework);
+  if (!preset) {
+    return make_coded_error(ErrorKind::kData, "ACTION_INVALID_PARAM_VALUE",
+                            "Invalid value for parameter 'framework': '" + framework +
+                                "' (one of react, vue, node, cli, api, generic)");
+  }
+  std::string dir = get("directory", "_templates");
+  std::string gen_dir = dir + "/" + name;
+  auto st = ctx.fs.stat(ctx.cwd + "/" + gen_dir + "/template.yml");
+  if (st && st->exists() && get("force", "false") != "true") {
+    return make_coded_error(ErrorKind::kConflict, "FILE_ALREADY_EXISTS",
+                            "File already exists: " + gen_dir + "/template.yml",
+                            {{"Pick another name, or replace it",
+                              "hypergen init generator --name=" + name + " --force"}});
+  }
+  std::string lines;
+  nlohmann::json outcome = nlohmann::json::array();
+  HG_RETURN_IF_ERROR(
+      write_scaffold(ctx,
+                     generator_files(gen_dir, name, get("description", ""),
+                                     get("category", "custom"), get("author", "Unknown"), *preset),
+                     get("force", "false") == "true", lines, &outcome));
+  if (opts->count("json")) {
+    ctx.console.out(
+        nlohmann::json{{"generator", name}, {"path", gen_dir}, {"files", outcome}}.dump(2) + "\n");
+    return {};
+  }
+  ctx.console.out("\n" + lines +
+                  "\nNext steps:\n"
+                  "  hypergen template validate " +
+                  gen_dir +
+                  "\n"
+                  "  hypergen info " +
+                  name +
+                  "\n"
+                  "  hypergen action " +
+                  name + " --name=Example --dry\n");
+  return {};
+}
+
+Status init_workspace(Context& ctx, std::span<const std::string> args) {
+  auto opts = read_options(args, {"directory", "withExamples", "force", "json"});
+  if (!opts) return tl::unexpected(opts.error());
+  std::string dir = opts->count("directory") ? opts->at("directory") : "_templates";
+  bool examples = !opts->count("withExamples") || opts->at("withExamples") != "false";
+  bool force = opts->count("force") && opts->at("force") != "false";
+  std::vector<std::pair<std::string, std::string>> files;
+  files.emplace_back("hypergen.yml",
+                     "# Hypergen project configuration (docs/cli.md#configuration)\n"
+                     "templates: " +
+                         dir +
+                         "\n"
+                         "conflict: fail\n");
+  files.emplace_back(dir + "/README.md",
+                     "# Generators\n\n"
+                     "Each folder here is a generator. A folder with a `template.yml` is a V8\n"
+                     "generator (docs/template-yml.md); its templates live in `templates/`.\n\n"
+                     "    hypergen list                  # what is here\n"
+                     "    hypergen info NAME             # a generator's variables\n"
+                     "    hypergen action NAME --dry     # try one\n"
+                     "    hypergen init generator --name=NAME --framework=react\n");
+  if (examples) {
+    for (auto [gname, fw, desc] : {std::tuple{"component", "react", "A React component"},
+                                   std::tuple{"api-route", "api", "An HTTP API route"},
+                                   std::tuple{"util-function", "generic", "A utility function"}}) {
+      for (auto& f :
+           generator_files(dir + "/" + gname, gname, desc, fw, "Unknown", *find_preset(fw))) {
+        files.push_back(std::move(f));
+      }
+    }
+  }
+  std::string lines;
+  nlohmann::json outcome = nlohmann::json::array();
+  HG_RETURN_IF_ERROR(write_scaffold(ctx, files, force, lines, &outcome));
+  if (opts->count("json")) {
+    ctx.console.out(nlohmann::json{{"files", outcome}}.dump(2) + "\n");
+    return {};
+  }
+  ctx.console.out("\n" + lines + "\nNext: hypergen list\n");
+  return {};
+}
+
+}  // namespace
+
+Status init_command(Context& ctx, std::span<const std::string> args) {
+  if (args.empty() || args[0].starts_with("-")) {
+    return make_coded_error(
+        ErrorKind::kUsage, "ACTION_INVALID_PARAMETERS",
+        std::string("Init type required. Available: self, generator, workspace\n") + kInitUsage);
+  }
+  const std::string& what = args[0];
+  if (what == "generator") return init_generator(ctx, args.subspan(1));
+  if (what == "workspace") return init_workspace(ctx, args.subspan(1));
+  if (what != "self") {
+    return make_coded_error(
+        ErrorKind::kUsage, "ACTION_INVALID_PARAMETERS",
+        "init: unknown target '" + what + "' (self, generator, workspace)\n" + kInitUsage);
+  }
+  bool force = false, json_out = false;
+  for (const auto& a : args.subspan(1)) {
+    if (a == "--force") {
+      force = true;
+    } else if (a == "--json") {
+      json_out = true;
+    } else {
+      return make_error(ErrorKind::kUsage, "init: unexpected argument '" + a + "'\n" + kInitUsage);
+    }
+  }
+  return init_self(ctx, force, json_out);
 }
 
 }  // namespace hypergen::app

@@ -1,6 +1,8 @@
 #include "app/list_command.h"
 
 #include "app/cache_command.h"
+#include "app/v8.h"
+#include "app/v8_commands.h"
 #include "app/workspace.h"
 
 #include <set>
@@ -22,17 +24,52 @@ namespace {}  // namespace
 
 Status list_command(Context& ctx, std::span<const std::string> args) {
   bool json = false;
+  std::optional<std::string> category;
   for (const auto& a : args) {
     if (a == "--json") {
       json = true;
+    } else if (!category && !a.starts_with("-")) {
+      category = a;
     } else {
       return make_error(ErrorKind::kUsage, "list: unexpected argument '" + a + "'\n" + kListUsage);
     }
   }
   auto cfg = load_project_config(ctx);
   if (!cfg) return tl::unexpected(cfg.error());
-  auto gens = generators(ctx, *cfg);
-  if (!gens) return tl::unexpected(gens.error());
+  auto all_gens = generators(ctx, *cfg);
+  if (!all_gens) return tl::unexpected(all_gens.error());
+  auto v8 = find_v8_generators(ctx, *cfg);
+  if (!v8) return tl::unexpected(v8.error());
+  // Generators whose folder is one V8 generator are listed as V8 only; a
+  // Hygen generator's action with a template.yml stays an action.
+  std::set<std::string> v8_level;
+  for (const auto& e : *v8) {
+    if (e.action.empty()) v8_level.insert(e.generator);
+  }
+  std::vector<discover::GeneratorInfo> kept;
+  for (auto& g : *all_gens) {
+    if (!v8_level.count(g.name)) kept.push_back(std::move(g));
+  }
+  auto gens = &kept;
+  if (category) {
+    std::set<std::string> categories;
+    std::vector<V8Entry> in_category;
+    for (const auto& e : *v8) {
+      if (!e.category.empty()) categories.insert(e.category);
+      if (e.category == *category) in_category.push_back(e);
+    }
+    if (in_category.empty()) {
+      std::string available;
+      for (const auto& c : categories) available += (available.empty() ? "" : ", ") + c;
+      return make_coded_error(
+          ErrorKind::kNotFound, "ACTION_NOT_FOUND",
+          "No actions found in category '" + *category +
+              "'. Available categories: " + (available.empty() ? "(none)" : available),
+          {{"List everything", "hypergen list"}});
+    }
+    *v8 = std::move(in_category);
+    gens->clear();
+  }
   if (json) {
     nlohmann::json doc;
     doc["roots"] = nlohmann::json::array();
@@ -45,6 +82,19 @@ Status list_command(Context& ctx, std::span<const std::string> args) {
         if (a.is_dir) actions.push_back(a.name);
       }
       doc["generators"].push_back({{"name", g.name}, {"actions", actions}});
+    }
+    doc["v8"] = nlohmann::json::array();
+    for (const auto& e : *v8) {
+      doc["v8"].push_back({{"name", e.name},
+                           {"generator", e.generator},
+                           {"action", e.action},
+                           {"description", e.description},
+                           {"category", e.category},
+                           {"tags", e.tags},
+                           {"variables", e.variables},
+                           {"valid", e.valid},
+                           {"usage", e.usage},
+                           {"path", render::display_path(ctx.cwd, e.manifest_path)}});
     }
     ctx.console.out(doc.dump(2) + "\n");
     return {};
@@ -73,7 +123,28 @@ Status list_command(Context& ctx, std::span<const std::string> args) {
     }
     text += "\n";
   }
-  if (gens->empty()) text += "(no generators)\n";
+  if (gens->empty() && v8->empty()) text += "(no generators)\n";
+  if (!v8->empty()) {
+    text += std::string(gens->empty() ? "" : "\n") + "V8 generators (template.yml):\n";
+    std::set<std::string> categories;
+    for (const auto& e : *v8) {
+      text += "  • " + std::string(bold) + e.name + reset;
+      if (!e.description.empty()) text += " - " + e.description;
+      if (!e.category.empty()) {
+        text += " [" + e.category + "]";
+        categories.insert(e.category);
+      }
+      if (!e.valid)
+        text += " (invalid: hypergen template validate " +
+                render::display_path(ctx.cwd, e.manifest_path) + ")";
+      text += "\n      " + e.usage + "\n";
+    }
+    if (!categories.empty() && !category) {
+      std::string cats;
+      for (const auto& c : categories) cats += (cats.empty() ? "" : ", ") + c;
+      text += "\nCategories: " + cats + " (hypergen list CATEGORY)\n";
+    }
+  }
   ctx.console.out(text);
   return {};
 }
@@ -81,6 +152,11 @@ Status list_command(Context& ctx, std::span<const std::string> args) {
 Status generator_help(Context& ctx, const std::string& generator) {
   auto cfg = load_project_config(ctx);
   if (!cfg) return tl::unexpected(cfg.error());
+  bool used_action = false;
+  if (auto v8 = v8_for_words(ctx, *cfg, generator, std::nullopt, &used_action)) {
+    const std::string words[] = {v8->name};
+    return info_command(ctx, words);
+  }
   auto gens = generators(ctx, *cfg);
   if (!gens) return tl::unexpected(gens.error());
   const discover::GeneratorInfo* gen = nullptr;

@@ -13,10 +13,12 @@
 namespace hypergen::app {
 
 inline constexpr char kListUsage[] =
-    "Usage: hypergen list [--json]\n"
+    "Usage: hypergen list [CATEGORY] [--json]\n"
     "\n"
     "Lists the generators of the template roots (./_templates, 'templates:' in\n"
-    "hypergen.yml, $HYPERGEN_TMPLS / $HYGEN_TMPLS) and their actions.\n";
+    "hypergen.yml, $HYPERGEN_TMPLS / $HYGEN_TMPLS): Hygen generators with their\n"
+    "actions, then V8 generators (template.yml) with their description and\n"
+    "category. A CATEGORY shows only the V8 generators of that category.\n";
 Status list_command(Context& ctx, std::span<const std::string> args);
 
 // Help for one generator; kNotFound (with "did you mean") when it is unknown.

@@ -1,7 +1,10 @@
 #include "cli/cli.h"
 
+#include <algorithm>
 #include <string_view>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "app/generate.h"
 #include "cli/commands.h"
@@ -67,7 +70,35 @@ std::string format_error(const Error& error, bool color) {
     out += error.context;
     if (out.back() != '\n') out += '\n';
   }
+  if (!error.code.empty()) out += "  code: " + error.code + "\n";
+  if (!error.suggestions.empty()) {
+    out += "\nSuggestions:\n";
+    int n = 0;
+    for (const Suggestion& s : error.suggestions) {
+      out += "  " + std::to_string(++n) + ". " + s.title + "\n";
+      if (!s.command.empty()) out += "     $ " + s.command + "\n";
+    }
+  }
   return out;
+}
+
+std::string format_error_json(const Error& error) {
+  nlohmann::json e;
+  e["kind"] = kind_name(error.kind);
+  e["exitCode"] = exit_code(error.kind);
+  if (!error.code.empty()) e["code"] = error.code;
+  e["message"] = error.message;
+  if (!error.where.file.empty()) e["file"] = error.where.file;
+  if (error.where.line > 0) e["line"] = error.where.line;
+  if (error.where.column > 0) e["column"] = error.where.column;
+  if (!error.context.empty()) e["context"] = error.context;
+  e["suggestions"] = nlohmann::json::array();
+  for (const Suggestion& s : error.suggestions) {
+    nlohmann::json j = {{"title", s.title}};
+    if (!s.command.empty()) j["command"] = s.command;
+    e["suggestions"].push_back(j);
+  }
+  return nlohmann::json{{"error", e}}.dump(2) + "\n";
 }
 
 namespace {
@@ -135,6 +166,18 @@ int dispatch(app::Context& ctx, std::span<const std::string> args) {
       return 0;
     }
     status = command->handler(ctx, rest);
+    // The V8 management commands took names Hygen users may have given
+    // generators (`_templates/config/new`): when the words are not a valid
+    // use of the command, a generator of that name still runs.
+    static constexpr std::string_view kV8Commands[] = {"action", "config", "discover",
+                                                       "info",   "system", "template"};
+    if (!status && status.error().kind == ErrorKind::kUsage &&
+        std::find(std::begin(kV8Commands), std::end(kV8Commands), word) != std::end(kV8Commands)) {
+      std::vector<std::string> names;
+      for (const Command& c : commands()) names.emplace_back(c.name);
+      Status generated = app::generate_command(ctx, args, names);
+      if (generated || generated.error().kind != ErrorKind::kNotFound) status = generated;
+    }
   } else {
     // Any other first word is a generator: `hypergen <generator> <action> …`.
     std::vector<std::string> names;
@@ -142,8 +185,17 @@ int dispatch(app::Context& ctx, std::span<const std::string> args) {
     status = app::generate_command(ctx, args, names);
   }
   if (status) return 0;
-  bool color = app::use_color(ctx.env, ctx.console.stderr_is_tty());
-  ctx.console.err(format_error(status.error(), color));
+  bool json = false;
+  for (const std::string& a : args) {
+    if (a == "--") break;
+    if (a == "--json") json = true;
+  }
+  if (json) {
+    ctx.console.err(format_error_json(status.error()));
+  } else {
+    bool color = app::use_color(ctx.env, ctx.console.stderr_is_tty());
+    ctx.console.err(format_error(status.error(), color));
+  }
   return exit_code(status.error().kind);
 }
 

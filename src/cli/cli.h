@@ -21,5 +21,8 @@ int main(int argc, char** argv);
 //   hypergen: error: message             (otherwise)
 // followed by the context excerpt, if any.
 std::string format_error(const Error& error, bool color);
+// The same as one JSON document ({"error": {kind, exitCode, code, message,
+// file, line, column, context, suggestions}}), printed on stderr under --json.
+std::string format_error_json(const Error& error);
 
 }  // namespace hypergen::cli

@@ -1,6 +1,7 @@
 #include "cli/cli.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "support/fake_console.h"
 #include "support/temp_dir.h"
@@ -100,6 +101,50 @@ TEST(Cli, FormatErrorShapes) {
   EXPECT_EQ(format_error(located, false), "a.liquid:2:5: error: boom\n  2 | x\n    |   ^\n");
   Error bare{ErrorKind::kUsage, "bad", {}, {}};
   EXPECT_EQ(format_error(bare, false), "hypergen: error: bad\n");
+}
+
+TEST(Cli, StructuredErrorsPrintCodeAndNumberedSuggestions) {
+  Error e;
+  e.kind = ErrorKind::kNotFound;
+  e.message = "Action 'x' not found";
+  e.code = "ACTION_NOT_FOUND";
+  e.suggestions = {{"List the generators", "hypergen list"}, {"Check the spelling", ""}};
+  std::string text = format_error(e, false);
+  EXPECT_EQ(text,
+            "hypergen: error: Action 'x' not found\n  code: ACTION_NOT_FOUND\n\nSuggestions:\n"
+            "  1. List the generators\n     $ hypergen list\n  2. Check the spelling\n");
+  std::string json = format_error_json(e);
+  EXPECT_NE(json.find("\"code\": \"ACTION_NOT_FOUND\""), std::string::npos);
+  EXPECT_NE(json.find("\"exitCode\": 3"), std::string::npos);
+  EXPECT_NE(json.find("\"command\": \"hypergen list\""), std::string::npos);
+}
+
+TEST(Cli, V8GeneratorWithoutTerminalFailsWithEveryMissingValue) {
+  Harness h;
+  h.dir.write("_templates/svc/template.yml",
+              "name: svc\nvariables:\n  name: {type: string, required: true}\n"
+              "  port: {type: number, required: true}\n  debug: {type: boolean, default: false}\n");
+  h.dir.write("_templates/svc/templates/a.txt", "{{ name }}:{{ port }}\n");
+  EXPECT_EQ(h.run({"action", "svc"}), 8);
+  EXPECT_NE(h.console.err_text.find("--name (string)"), std::string::npos);
+  EXPECT_NE(h.console.err_text.find("--port (number)"), std::string::npos);
+  EXPECT_EQ(h.console.err_text.find("--debug"), std::string::npos);
+  EXPECT_EQ(h.run({"svc", "api", "--port", "8080"}), 0) << h.console.err_text;
+  auto written = h.fs->read_file(h.dir.file("a.txt"));
+  ASSERT_TRUE(written);
+  EXPECT_EQ(*written, "api:8080\n");
+}
+
+TEST(Cli, InfoJsonHasTheSchema) {
+  Harness h;
+  h.dir.write("_templates/svc/template.yml",
+              "name: svc\nvariables:\n  port: {type: number, min: 1, default: 80}\n");
+  h.dir.write("_templates/svc/templates/a.txt", "{{ port }}\n");
+  EXPECT_EQ(h.run({"info", "svc", "--json"}), 0) << h.console.err_text;
+  auto doc = nlohmann::json::parse(h.console.out_text);
+  EXPECT_EQ(doc["schema"]["properties"]["port"]["minimum"], 1);
+  EXPECT_EQ(doc["schema"]["properties"]["port"]["default"], 80);
+  EXPECT_EQ(doc["variables"][0]["env"], "HYPERGEN_VAR_PORT");
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/cache_command.h"
+#include "app/config_command.h"
 #include "app/generate.h"
 #include "app/init_command.h"
 #include "app/list_command.h"
@@ -12,6 +13,7 @@
 #include "app/prompt_command.h"
 #include "app/recover_command.h"
 #include "app/render_command.h"
+#include "app/v8_commands.h"
 
 namespace hypergen::cli {
 
@@ -27,10 +29,18 @@ constexpr char kHelpUsage[] =
     "actions and the variables their templates use.\n";
 
 const std::array kCommands = {
+    Command{"action", "run a V8 generator (template.yml) by name", app::kActionUsage,
+            app::action_command},
     Command{"cache", "show, clear or rebuild the template index and cached objects",
             app::kCacheUsage, app::cache_command},
+    Command{"config", "create, show (with origins) or validate the project configuration",
+            app::kConfigUsage, app::config_command},
+    Command{"discover", "find every generator (Hygen and V8) under the template roots",
+            app::kDiscoverUsage, app::discover_command},
     Command{"help", "show help for a command", kHelpUsage, help_command},
-    Command{"init", "scaffold _templates with a generator-making generator (init self)",
+    Command{"info", "show a V8 generator's variables, defaults and examples", app::kInfoUsage,
+            app::info_command},
+    Command{"init", "scaffold a generator, a workspace, or Hygen's generator-making generator",
             app::kInitUsage, app::init_command},
     Command{"list", "list the generators and their actions", app::kListUsage, app::list_command},
     Command{"perf",
@@ -42,6 +52,10 @@ const std::array kCommands = {
             app::recover_command},
     Command{"render", "render one template file with JSON data (try a template)", app::kRenderUsage,
             app::render_command},
+    Command{"system", "project status (generators, roots) and version", app::kSystemUsage,
+            app::system_command},
+    Command{"template", "validate, describe or list template.yml generators", app::kTemplateUsage,
+            app::template_command},
 };
 
 Status help_command(app::Context& ctx, std::span<const std::string> args) {

@@ -27,8 +27,16 @@ Result<FileStat::Type> entry_type(FileSystem& fs, const std::string& path, FileS
   return st->type;
 }
 
+// Junk that is never a template, even in a V8 `templates/` folder.
+bool is_junk_name(std::string_view path) {
+  for (std::string_view hook : {"prompt.js", "index.js", "prompt.ts", "index.ts"}) {
+    if (path.ends_with(hook)) return false;
+  }
+  return is_excluded_name(path);
+}
+
 Status walk(FileSystem& fs, const std::string& dir, const std::string& rel_dir, IgnoreRules rules,
-            int depth, std::vector<TemplateFile>& out) {
+            int depth, bool keep_hook_names, std::vector<TemplateFile>& out) {
   if (depth > kMaxDepth) {
     return make_error(ErrorKind::kIo, "template folders nested too deeply (symlink loop?): " + dir);
   }
@@ -52,11 +60,11 @@ Status walk(FileSystem& fs, const std::string& dir, const std::string& rel_dir, 
     bool is_dir = *type == FileStat::Type::kDirectory;
     if (!rules.empty() && rules.ignored(rel, is_dir)) continue;
     if (is_dir) {
-      HG_RETURN_IF_ERROR(walk(fs, path, rel, rules, depth + 1, out));
+      HG_RETURN_IF_ERROR(walk(fs, path, rel, rules, depth + 1, keep_hook_names, out));
       continue;
     }
     if (*type == FileStat::Type::kMissing) continue;  // dangling symlink
-    if (is_excluded_name(path)) continue;
+    if (keep_hook_names ? is_junk_name(path) : is_excluded_name(path)) continue;
     out.push_back({path, "/" + rel});
   }
   return {};
@@ -102,7 +110,13 @@ Result<std::vector<GeneratorInfo>> list_generators(FileSystem& fs, const std::st
 
 Result<std::vector<TemplateFile>> list_templates(FileSystem& fs, const std::string& action_dir) {
   std::vector<TemplateFile> out;
-  HG_RETURN_IF_ERROR(walk(fs, action_dir, "", IgnoreRules{}, 0, out));
+  HG_RETURN_IF_ERROR(walk(fs, action_dir, "", IgnoreRules{}, 0, false, out));
+  return out;
+}
+
+Result<std::vector<TemplateFile>> list_all_files(FileSystem& fs, const std::string& dir) {
+  std::vector<TemplateFile> out;
+  HG_RETURN_IF_ERROR(walk(fs, dir, "", IgnoreRules{}, 0, true, out));
   return out;
 }
 

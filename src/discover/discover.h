@@ -46,6 +46,10 @@ struct TemplateFile {
 // Every template file under `action_dir` (recursive), in unspecified order.
 Result<std::vector<TemplateFile>> list_templates(FileSystem& fs, const std::string& action_dir);
 
+// The same for a V8 generator's `templates/` folder: every file, hook names
+// (`index.ts`, …) included; only ignore files and OS junk are left out.
+Result<std::vector<TemplateFile>> list_all_files(FileSystem& fs, const std::string& dir);
+
 // Hygen's suffix test for hook files and junk that are never templates.
 bool is_excluded_name(std::string_view path);
 

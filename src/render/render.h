@@ -62,6 +62,12 @@ struct RenderOptions {
   Metrics* metrics = nullptr;  // EJS path counters; null: none
 };
 
+// The default target of a V8 template (a file without `to:` in a
+// generator's templates folder): `rel` without its leading '/' and template
+// suffix (`.liquid.t`, `.liquid`, `.liq.t`, `.liq`, `.t`); rendered with
+// Liquid before use.
+std::string v8_default_to(std::string_view rel);
+
 Result<std::vector<RenderedTemplate>> render_templates(
     FileSystem& fs, const liquid::Engine& engine, std::span<const discover::TemplateFile> files,
     const liquid::Value& locals, const RenderOptions& options);
@@ -86,6 +92,14 @@ std::string ejs_locals_source(
 // (a null value is `undefined`).
 std::vector<ejs::NativeLocal> ejs_native_locals(const liquid::Value& locals,
                                                 const liquid::Value* attributes);
+// The same for a V8 generator's file: Liquid unless it is `.ejs`/`.ejs.t`
+// (`.t` included); with `all_liquid` (a `templates/` folder) files without a
+// template extension are Liquid too, else they stay inert. `default_to` is
+// the target when the file has no `to:` (empty: none).
+Result<RenderedTemplate> render_one_v8(const liquid::Engine& engine, const std::string& path,
+                                       const std::string& display, std::string_view text,
+                                       const liquid::Value& locals, const std::string& default_to,
+                                       bool all_liquid);
 
 // `path` relative to `cwd` when it is inside it, else unchanged.
 std::string display_path(const std::string& cwd, const std::string& path);

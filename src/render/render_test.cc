@@ -188,5 +188,33 @@ TEST(VariablesTest, ScansRootNames) {
   EXPECT_EQ(v, expected);
 }
 
+TEST(RenderTest, V8DefaultTargetAndLiquidByDefault) {
+  EXPECT_EQ(v8_default_to("/src/{{ name }}.ts.liquid"), "src/{{ name }}.ts");
+  EXPECT_EQ(v8_default_to("/a.liquid.t"), "a");
+  EXPECT_EQ(v8_default_to("/index.ts"), "index.ts");
+  liquid::Engine engine;
+  // In a templates/ folder a plain file is Liquid and goes to its own path.
+  auto plain =
+      render_one_v8(engine, "/t/x", "x", "hi {{ name }}", locals(), "src/{{ name }}.txt", true);
+  ASSERT_TRUE(plain) << plain.error().describe();
+  EXPECT_FALSE(plain->inert);
+  EXPECT_TRUE(plain->has_frontmatter);
+  EXPECT_EQ(plain->attributes.find("to")->as_string(), "src/card.txt");
+  EXPECT_EQ(plain->body, "hi card");
+  // Beside template.yml a plain file stays inert; `.t` is Liquid; `to:` wins.
+  auto inert =
+      render_one_v8(engine, "/t/README.md", "README.md", "{{ x }}", locals(), "README.md", false);
+  ASSERT_TRUE(inert);
+  EXPECT_TRUE(inert->inert);
+  auto t = render_one_v8(engine, "/t/a.t", "a.t", "---\nto: b/{{ name }}\n---\n{{ name }}",
+                         locals(), "a", false);
+  ASSERT_TRUE(t) << t.error().describe();
+  EXPECT_EQ(t->attributes.find("to")->as_string(), "b/card");
+  EXPECT_EQ(t->body, "card");
+  // .ejs stays EJS (not available: an error, never skipped).
+  EXPECT_FALSE(render_one_v8(engine, "/t/a.ejs.t", "a.ejs.t", "---\nto: a\n---\n<%= x %>", locals(),
+                             "", true));
+}
+
 }  // namespace
 }  // namespace hypergen::render

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <tl/expected.hpp>
 
@@ -38,11 +39,22 @@ struct SourceLocation {
   int column = 0;    // 1-based; 0 = unknown
 };
 
+// A numbered hint printed under an error (Hypergen V8's structured errors,
+// spec §8): what to do, and optionally the command that does it.
+struct Suggestion {
+  std::string title;
+  std::string command;  // optional
+};
+
 struct Error {
   ErrorKind kind = ErrorKind::kFailure;
   std::string message;
   SourceLocation where;
   std::string context;  // optional: source excerpt with a caret, printed as is
+  // Optional V8 error code (ACTION_NOT_FOUND, TEMPLATE_INVALID_SYNTAX, …) and
+  // suggestions; printed by cli/ under the message and in `--json` errors.
+  std::string code{};
+  std::vector<Suggestion> suggestions{};
 
   // "file:line:col: message" (omitting what is unknown), then the context.
   std::string describe() const;
@@ -54,7 +66,24 @@ using Status = tl::expected<void, Error>;
 
 inline tl::unexpected<Error> make_error(ErrorKind kind, std::string message,
                                         SourceLocation where = {}) {
-  return tl::unexpected<Error>(Error{kind, std::move(message), std::move(where), {}});
+  Error e;
+  e.kind = kind;
+  e.message = std::move(message);
+  e.where = std::move(where);
+  return tl::unexpected<Error>(std::move(e));
+}
+
+// make_error() with a V8 code and suggestions.
+inline tl::unexpected<Error> make_coded_error(ErrorKind kind, std::string code, std::string message,
+                                              std::vector<Suggestion> suggestions = {},
+                                              SourceLocation where = {}) {
+  Error e;
+  e.kind = kind;
+  e.message = std::move(message);
+  e.where = std::move(where);
+  e.code = std::move(code);
+  e.suggestions = std::move(suggestions);
+  return tl::unexpected<Error>(std::move(e));
 }
 
 // Propagate an error: HG_TRY(auto x, expr) is not portable in C++20 without

@@ -1,0 +1,4 @@
+---
+to: src/{{ name }}.{{ ext }}
+---
+export const {{ name }} = 1;

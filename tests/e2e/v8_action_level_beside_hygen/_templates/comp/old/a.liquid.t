@@ -1,0 +1,4 @@
+---
+to: old.txt
+---
+old {{ name }}

@@ -1,0 +1,4 @@
+---
+to: cfg/{{ name }}.yml
+---
+name: {{ name }}

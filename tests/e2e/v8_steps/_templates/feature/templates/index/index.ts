@@ -1,0 +1,4 @@
+---
+to: src/index.ts
+---
+// exports

@@ -1,0 +1,2 @@
+// exports
+export * from './auth';

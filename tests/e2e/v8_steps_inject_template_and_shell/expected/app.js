@@ -1,0 +1,3 @@
+const app = {};
+app.use(require('./src/auth'));
+module.exports = app;

@@ -1,0 +1,2 @@
+const app = {};
+module.exports = app;
