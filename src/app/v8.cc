@@ -21,6 +21,7 @@
 #include "manifest/expr.h"
 #include "manifest/glob.h"
 #include "manifest/values.h"
+#include "prompt/factory.h"
 #include "render/render.h"
 #include "report/report.h"
 #include "resolve/resolve.h"
@@ -379,7 +380,7 @@ struct Producer {
         in.ask = false;
         in.env = [this](std::string_view k) { return ctx.env.get(k); };
         in.command = "generator step '" + s.id + "'";
-        NonInteractivePrompter none;
+        prompt::NonInteractivePrompter none;
         auto resolved = manifest::resolve_values(
             composed->manifest, in, none,
             [&](const std::string& tpl, const Value& vals) -> Result<std::string> {

@@ -40,7 +40,8 @@ def run_pty(cwd, args, steps, env_extra=None, timeout=20.0):
     """Runs `hypergen ARGS` in a shell on a pty, between two `stty -g`.
 
     steps: list of (text to wait for in the output, bytes to send | callable(pid, fd)).
-    Returns (exit status of hypergen, stdout JSON line or None, transcript, modes equal).
+    Returns (exit status of hypergen, stdout as JSON (or as text when it is not
+    JSON; None when empty), transcript, modes equal).
     """
     pid, fd = pty.fork()
     if pid == 0:
@@ -96,7 +97,10 @@ def run_pty(cwd, args, steps, env_extra=None, timeout=20.0):
     with open(os.path.join(cwd, 'answers.json')) as f:
         out = f.read()
     if out.strip():
-        answers = json.loads(out)
+        try:
+            answers = json.loads(out)
+        except ValueError:
+            answers = out  # not JSON (a generation's human report): the text itself
     with open(os.path.join(cwd, 'mode.before')) as f:
         before = f.read()
     with open(os.path.join(cwd, 'mode.after')) as f:
