@@ -36,9 +36,14 @@ Status list_command(Context& ctx, std::span<const std::string> args) {
   }
   auto cfg = load_project_config(ctx);
   if (!cfg) return tl::unexpected(cfg.error());
-  auto all_gens = generators(ctx, *cfg);
+  // One index load serves both the Hygen and the V8 generators.
+  std::optional<index::Loaded> loaded;
+  if (index_enabled(ctx)) loaded = load_index(ctx, *cfg, index::Depth::kGenerators);
+  auto all_gens = loaded ? Result<std::vector<discover::GeneratorInfo>>(
+                               resolve::merge_generators(loaded->index.generator_infos()))
+                         : generators(ctx, *cfg);
   if (!all_gens) return tl::unexpected(all_gens.error());
-  auto v8 = find_v8_generators(ctx, *cfg);
+  auto v8 = find_v8_generators(ctx, *cfg, loaded ? &loaded->index : nullptr);
   if (!v8) return tl::unexpected(v8.error());
   // Generators whose folder is one V8 generator are listed as V8 only; a
   // Hygen generator's action with a template.yml stays an action.

@@ -35,8 +35,9 @@ using manifest::Manifest;
 
 namespace {
 
-V8Entry make_entry(Context& ctx, const std::string& root, const std::string& gen,
-                   const std::string& action, const std::string& dir, const std::string& path) {
+V8Entry make_entry_from(Context& ctx, const std::string& root, const std::string& gen,
+                        const std::string& action, const std::string& dir, const std::string& path,
+                        const std::optional<std::string>& text) {
   V8Entry e;
   e.generator = gen;
   e.action = action;
@@ -45,7 +46,6 @@ V8Entry make_entry(Context& ctx, const std::string& root, const std::string& gen
   e.root = root;
   e.name = action.empty() ? gen : gen + "/" + action;
   e.usage = "hypergen " + gen + (action.empty() ? "" : " " + action);
-  auto text = ctx.fs.read_file(path);
   if (!text) {
     e.valid = false;
     return e;
@@ -58,6 +58,13 @@ V8Entry make_entry(Context& ctx, const std::string& root, const std::string& gen
   e.tags = p.manifest.tags;
   e.variables = p.manifest.variables.size();
   return e;
+}
+
+V8Entry make_entry(Context& ctx, const std::string& root, const std::string& gen,
+                   const std::string& action, const std::string& dir, const std::string& path) {
+  auto text = ctx.fs.read_file(path);
+  return make_entry_from(ctx, root, gen, action, dir, path,
+                         text ? std::optional<std::string>(std::move(*text)) : std::nullopt);
 }
 
 using SourceFile = V8TemplateFile;
@@ -420,9 +427,42 @@ Status run_hooks(Context& ctx, const std::vector<manifest::Hook>& hooks, const c
 
 }  // namespace
 
-Result<std::vector<V8Entry>> find_v8_generators(Context& ctx, const config::Config& cfg) {
+Result<std::vector<V8Entry>> find_v8_generators(Context& ctx, const config::Config& cfg,
+                                                const index::Index* idx) {
+  std::optional<index::Loaded> loaded;
+  if (!idx && index_enabled(ctx)) {
+    loaded = load_index(ctx, cfg, index::Depth::kGenerators);
+    if (loaded) idx = &loaded->index;
+  }
   std::vector<V8Entry> out;
   std::set<std::string> seen;
+  if (idx) {
+    // The index (validated by stat) gives the generators, their actions and
+    // each generator's own template.yml bytes: no folder is listed and no
+    // generator-level file read. Only action-level template.yml files are
+    // looked for on disk.
+    for (const index::GeneratorView& g : idx->generators()) {
+      std::string root(idx->root(g.root_index));
+      std::string name(g.name), path(g.path);
+      if (g.has_metadata) {
+        std::string file(idx->string(idx->generator_record(g.index).metadata_path));
+        if (seen.insert(name).second) {
+          out.push_back(make_entry_from(ctx, root, name, "", path, file, std::string(g.metadata)));
+        }
+        continue;
+      }
+      for (const index::ActionView& a : idx->actions(g)) {
+        if (!a.is_dir) continue;
+        std::string at_action = manifest::manifest_in(ctx.fs, std::string(a.path));
+        if (at_action.empty()) continue;
+        if (seen.insert(name + "/" + std::string(a.name)).second) {
+          out.push_back(
+              make_entry(ctx, root, name, std::string(a.name), std::string(a.path), at_action));
+        }
+      }
+    }
+    return out;
+  }
   for (const std::string& root : root_paths(cfg)) {
     auto gens = discover::list_generators(ctx.fs, root);
     if (!gens) return tl::unexpected(gens.error());

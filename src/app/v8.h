@@ -19,6 +19,7 @@
 #include "app/context.h"
 #include "config/config.h"
 #include "discover/discover.h"
+#include "index/index.h"
 #include "manifest/compose.h"
 #include "util/result.h"
 
@@ -40,8 +41,12 @@ struct V8Entry {
 };
 
 // Every V8 generator of every root, in root order then byte order. Each
-// template.yml is parsed (not composed) for its metadata.
-Result<std::vector<V8Entry>> find_v8_generators(Context& ctx, const config::Config& cfg);
+// template.yml is parsed (not composed) for its metadata. With the index
+// (`idx`, or loaded here when enabled) the generators, actions and
+// generator-level template.yml bytes come from it; only action-level
+// template.yml files are looked for on disk.
+Result<std::vector<V8Entry>> find_v8_generators(Context& ctx, const config::Config& cfg,
+                                                const index::Index* idx = nullptr);
 
 // The V8 generator named `name`: a template name, `gen`, `gen/action` or
 // `gen:action`. Not found: kNotFound ACTION_NOT_FOUND with a "did you mean".
