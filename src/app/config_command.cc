@@ -1,5 +1,7 @@
 #include "app/config_command.h"
 
+#include <fmt/format.h>
+
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -54,6 +56,21 @@ json settings_json(Context& ctx, const config::Config& cfg) {
                   {"shared",
                    {{"value", cfg.cache.shared},
                     {"origin", cfg.cache.shared.empty() ? "default" : cfg.cache.shared_origin}}}};
+  doc["limits"] = {
+      {"renderTimeMs",
+       {{"value", cfg.limits.render_time_ms}, {"origin", cfg.limits.render_time_origin}}},
+      {"outputBytes",
+       {{"value", cfg.limits.output_bytes}, {"origin", cfg.limits.output_bytes_origin}}},
+      {"partialDepth",
+       {{"value", cfg.limits.partial_depth}, {"origin", cfg.limits.partial_depth_origin}}}};
+  json budgets = json::object();
+  for (const auto& b : cfg.perf.budgets) {
+    budgets[b.operation] = {{"value", b.ms}, {"origin", b.origin}};
+  }
+  doc["perf"] = {{"jobs",
+                  {{"value", cfg.perf.jobs > 0 ? json(cfg.perf.jobs) : json(nullptr)},
+                   {"origin", cfg.perf.jobs > 0 ? cfg.perf.jobs_origin : "default"}}},
+                 {"budgets", budgets}};
   return doc;
 }
 
@@ -88,6 +105,19 @@ Status config_show(Context& ctx, bool json_out) {
   t += "cache.shared:   " +
        (cfg->cache.shared.empty() ? std::string("(none)") : rel(cfg->cache.shared)) + "   from " +
        (cfg->cache.shared.empty() ? std::string("default") : cfg->cache.shared_origin) + "\n";
+  t += "limits.renderTimeMs: " + std::to_string(cfg->limits.render_time_ms) + "   from " +
+       cfg->limits.render_time_origin + "\n";
+  t += "limits.outputBytes:  " + std::to_string(cfg->limits.output_bytes) + "   from " +
+       cfg->limits.output_bytes_origin + "\n";
+  t += "limits.partialDepth: " + std::to_string(cfg->limits.partial_depth) + "   from " +
+       cfg->limits.partial_depth_origin + "\n";
+  t += "perf.jobs:      " +
+       (cfg->perf.jobs > 0 ? std::to_string(cfg->perf.jobs) : std::string("(automatic)")) +
+       "   from " + (cfg->perf.jobs > 0 ? cfg->perf.jobs_origin : std::string("default")) + "\n";
+  for (const auto& b : cfg->perf.budgets) {
+    t += "perf.budgets." + b.operation + ": " + fmt::format("{}", b.ms) + " ms   from " + b.origin +
+         "\n";
+  }
   ctx.console.out(t);
   return {};
 }

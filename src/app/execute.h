@@ -1,6 +1,6 @@
 #pragma once
 // The second half of every generation, shared by Hygen-style generators
-// (generate.cc) and V8 generators (v8_run.cc): rendered templates → plan
+// (generate.cc) and V8 generators (v8.cc): rendered templates → plan
 // (overwrite questions on a TTY) → one transaction (apply/) → `sh:` commands
 // in template order → the report (human lines or `--json`).
 

@@ -9,18 +9,13 @@
 #include "app/execute.h"
 #include "app/hooks.h"
 #include "app/partials.h"
-#include "app/shell.h"
 #include "app/v8.h"
 #include "app/workspace.h"
-#include "apply/apply.h"
-#include "apply/diff.h"
-#include "apply/paths.h"
 #include "args/args.h"
 #include "config/config.h"
 #include "discover/discover.h"
 #include "js/runtime.h"
 #include "liquid/liquid.h"
-#include "plan/plan.h"
 #include "render/render.h"
 #include "report/report.h"
 #include "resolve/resolve.h"
@@ -56,8 +51,7 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
     int cores = static_cast<int>(std::thread::hardware_concurrency());
     if (cores > 0 && jobs > cores) jobs = cores;
   }
-  auto env_lookup = [&](std::string_view name) { return ctx.env.get(name); };
-  auto cfg = config::load_config(ctx.fs, env_lookup, ctx.cwd);
+  auto cfg = load_project_config(ctx);
   if (!cfg) return tl::unexpected(cfg.error());
   // Without --jobs, `perf.jobs` from the project file (`hypergen perf optimize`
   // records the fastest value it measured there).
@@ -67,9 +61,39 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
   }
   Metrics* metrics = ctx.metrics;
 
+  // A V8 generator (template.yml) under the same roots runs its own way
+  // (before .hygen.js, a Hygen file, as `hypergen action NAME` does).
+  if (!parsed.positionals.empty() && parsed.positionals[0].is_string()) {
+    std::optional<std::string> second;
+    if (parsed.positionals.size() > 1 && parsed.positionals[1].is_string()) {
+      second = parsed.positionals[1].as_string();
+    }
+    bool used_action = false;
+    if (auto v8 =
+            v8_for_words(ctx, *cfg, parsed.positionals[0].as_string(), second, &used_action)) {
+      // Every word but the generator (and action) word, flags and their
+      // values kept in place: the parser said which words those are, so a
+      // flag before the generator word (`--style scss card`) keeps its value.
+      std::vector<std::string> rest(raw_args.begin(), raw_args.end());
+      auto drop = [&](const std::string& word, std::size_t from) -> std::size_t {
+        for (std::size_t i = from; i < rest.size(); ++i) {
+          if (rest[i] == "--") break;
+          if (rest[i] == word) {
+            rest.erase(rest.begin() + static_cast<std::ptrdiff_t>(i));
+            return i;
+          }
+        }
+        return rest.size();
+      };
+      std::size_t at = drop(parsed.positionals[0].as_string(), 0);
+      if (used_action && second) drop(*second, at);
+      return run_v8(ctx, *cfg, *v8, rest);
+    }
+  }
+
   // The run's JavaScript realm, started only if .hygen.js, an embedded hook
   // or an EJS template with tags needs it.
-  HookAsker asker(ctx);
+  HookAsker asker(ctx, nullptr, !json);
   js::RuntimeOptions jsopts;
   jsopts.cwd = ctx.cwd;
   jsopts.out = [&](std::string_view text) { ctx.console.out(text); };
@@ -100,29 +124,6 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
       js_roots.push_back(cfg->templates.front().path);
     }
     if (hygen_js.cwd) run_cwd = config::absolute_path(ctx.cwd, *hygen_js.cwd);
-  }
-
-  // A V8 generator (template.yml) under the same roots runs its own way.
-  if (!parsed.positionals.empty() && parsed.positionals[0].is_string()) {
-    std::optional<std::string> second;
-    if (parsed.positionals.size() > 1 && parsed.positionals[1].is_string()) {
-      second = parsed.positionals[1].as_string();
-    }
-    bool used_action = false;
-    if (auto v8 =
-            v8_for_words(ctx, *cfg, parsed.positionals[0].as_string(), second, &used_action)) {
-      // The words after the generator (and action) words, flags kept in place.
-      std::vector<std::string> rest;
-      std::size_t skip = used_action ? 2 : 1;
-      for (const std::string& w : raw_args) {
-        if (skip > 0 && !w.starts_with("-")) {
-          --skip;
-          continue;
-        }
-        rest.push_back(w);
-      }
-      return run_v8(ctx, *cfg, *v8, rest);
-    }
   }
 
   // Finish or undo a crashed earlier run before looking at any target.

@@ -1,5 +1,7 @@
 #include "app/hooks.h"
 
+#include "app/prompter.h"
+
 #include "app/node_hook.h"
 #include "js/modules.h"
 #include "prompt/answers.h"
@@ -75,8 +77,7 @@ Result<prompt::Question> question_from_spec(const liquid::Value& spec) {
 prompt::Prompter& HookAsker::prompter() {
   if (given_) return *given_;
   if (!owned_) {
-    owned_ = prompt::make_prompter(ctx_.console.stdin_is_tty() && ctx_.console.stderr_is_tty(),
-                                   use_color(ctx_.env, ctx_.console.stderr_is_tty()));
+    owned_ = make_prompter(ctx_, allow_interactive_);
   }
   return *owned_;
 }

@@ -27,7 +27,10 @@ std::string find_hygen_js(FileSystem& fs, const std::string& cwd);
 // questions and stops the run the way Hygen does (exit 0, nothing done).
 class HookAsker {
  public:
-  HookAsker(Context& ctx, prompt::Prompter* given = nullptr) : ctx_(ctx), given_(given) {}
+  // `allow_interactive` false (--json): never asks, as if there were no
+  // terminal.
+  HookAsker(Context& ctx, prompt::Prompter* given = nullptr, bool allow_interactive = true)
+      : ctx_(ctx), given_(given), allow_interactive_(allow_interactive) {}
 
   // The js::AskFn.
   Result<liquid::Value> ask(const liquid::Value& specs, const js::ValidateFn& validate);
@@ -43,6 +46,7 @@ class HookAsker {
 
   Context& ctx_;
   prompt::Prompter* given_;
+  bool allow_interactive_;
   std::unique_ptr<prompt::Prompter> owned_;
   std::vector<std::string> unanswered_;
   std::optional<Error> error_;

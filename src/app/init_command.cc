@@ -1,5 +1,7 @@
 #include "app/init_command.h"
 
+#include "app/workspace.h"
+
 #include <map>
 #include <regex>
 #include <set>
@@ -126,8 +128,7 @@ Status write_scaffold(Context& ctx, const std::vector<std::pair<std::string, std
     if (outcome) outcome->push_back({{"path", rel}, {"op", "added"}});
   }
   if (!changes.empty()) {
-    auto env_lookup = [&](std::string_view name) { return ctx.env.get(name); };
-    auto cfg = config::load_config(ctx.fs, env_lookup, ctx.cwd);
+    auto cfg = load_project_config(ctx);
     if (!cfg) return tl::unexpected(cfg.error());
     apply::ApplyOptions opts;
     opts.project_root = cfg->project_root;

@@ -3,10 +3,12 @@
 #include "app/v8_commands.h"
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <functional>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "app/execute.h"
 #include "app/partials.h"
@@ -197,13 +199,20 @@ Value build_locals(Context& ctx, const V8Entry& entry, const Value& values) {
 
 constexpr std::string_view kReserved[] = {"dry",          "json", "force",    "allow-outside",
                                           "allowOutside", "yes",  "defaults", "interactive"};
-constexpr std::string_view kReservedValue[] = {"answers"};
+constexpr std::string_view kReservedValue[] = {"answers", "jobs"};
 
 // One generator's rendered output (its templates or steps), recursively for
 // `generator` steps. `stack` holds the names being generated (cycles).
 struct Producer {
   Context& ctx;
   const config::Config& cfg;
+  int jobs = 0;  // --jobs / perf.jobs: 0 automatic, 1 sequential
+
+  // Whether `n` independent pieces of work go to threads: as render/ does,
+  // only when there are enough and the file system may be shared (partials
+  // are read while rendering).
+  bool parallel(std::size_t n) const { return jobs != 1 && n > 8 && ctx.fs.thread_safe(); }
+  std::size_t threads() const { return jobs > 1 ? static_cast<std::size_t>(jobs) : 0; }
 
   Result<std::vector<render::RenderedTemplate>> produce(const V8Entry& entry,
                                                         const manifest::Composed& c,
@@ -214,7 +223,7 @@ struct Producer {
     for (const auto& d : c.template_dirs) partial_dirs.push_back(d.path);
     partial_dirs.push_back(entry.root);
     FolderPartialLoader partials(ctx.fs, partial_dirs);
-    liquid::Engine engine({}, &partials);
+    liquid::Engine engine(liquid_options(cfg.limits), &partials);
     Value locals = build_locals(ctx, entry, values);
     auto files = v8_template_files(ctx, c);
     if (!files) return tl::unexpected(files.error());
@@ -233,8 +242,8 @@ struct Producer {
         -> Result<std::vector<render::RenderedTemplate>> {
       std::vector<std::optional<Result<render::RenderedTemplate>>> results(which.size());
       auto work = [&](std::size_t k) { results[k] = render_file(which[k]); };
-      if (which.size() > 8) {
-        parallel_for(which.size(), 0, work);
+      if (parallel(which.size())) {
+        parallel_for(which.size(), threads(), work);
       } else {
         for (std::size_t k = 0; k < which.size(); ++k) work(k);
       }
@@ -272,10 +281,10 @@ struct Producer {
       for (std::size_t k = 0; k < level.size(); ++k) {
         if (!is_generator(k)) pure.push_back(k);
       }
-      if (pure.size() > 1) {
-        parallel_for(pure.size(), 0, [&](std::size_t i) { run_step(pure[i]); });
-      } else if (pure.size() == 1) {
-        run_step(pure[0]);
+      if (pure.size() > 1 && jobs != 1 && ctx.fs.thread_safe()) {
+        parallel_for(pure.size(), threads(), [&](std::size_t i) { run_step(pure[i]); });
+      } else {
+        for (std::size_t i : pure) run_step(i);
       }
       for (std::size_t k = 0; k < level.size(); ++k) {
         if (is_generator(k)) run_step(k);
@@ -577,6 +586,23 @@ Status run_v8(Context& ctx, const config::Config& cfg, const V8Entry& entry,
     return v && args::js_truthy(*v);
   };
   bool dry = on("dry"), json = on("json"), force = on("force");
+  // --jobs N, else `perf.jobs` from the project file; never more than the
+  // cores (the output is the same whatever the number).
+  int jobs = cfg.perf.jobs;
+  if (const Value* j = reserved.find("jobs")) {
+    std::string text = j->to_output();
+    int n = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (ec != std::errc() || end != text.data() + text.size() || n < 1 || n > 1024) {
+      return make_error(ErrorKind::kUsage,
+                        "--jobs needs a whole number from 1 to 1024, got '" + text + "'");
+    }
+    jobs = n;
+  }
+  if (int cores = static_cast<int>(std::thread::hardware_concurrency());
+      cores > 0 && jobs > cores) {
+    jobs = cores;
+  }
   bool allow_outside = on("allow-outside") || on("allowOutside");
   const Value* interactive = reserved.find("interactive");
   bool ask =
@@ -633,7 +659,7 @@ Status run_v8(Context& ctx, const config::Config& cfg, const V8Entry& entry,
     }
   }
   auto prompter = make_prompter(ctx, ask);
-  liquid::Engine compute_engine;
+  liquid::Engine compute_engine(liquid_options(cfg.limits));
   ScopedTimer params_timer(ctx.metrics, Stage::kParams);
   auto resolved = manifest::resolve_values(
       m, in, *prompter, [&](const std::string& tpl, const Value& vals) -> Result<std::string> {
@@ -645,7 +671,7 @@ Status run_v8(Context& ctx, const config::Config& cfg, const V8Entry& entry,
   auto recovered = recover_first(ctx, cfg, dry, json, allow_outside);
   if (!recovered) return tl::unexpected(recovered.error());
   Value locals = build_locals(ctx, entry, resolved->values);
-  liquid::Engine hook_engine;
+  liquid::Engine hook_engine(liquid_options(cfg.limits));
   bool hooks_live = !dry;
   if (hooks_live) HG_RETURN_IF_ERROR(run_hooks(ctx, m.hooks.pre, "pre", hook_engine, locals, json));
   auto fail = [&](Error e) -> Status {
@@ -658,7 +684,7 @@ Status run_v8(Context& ctx, const config::Config& cfg, const V8Entry& entry,
     }
     return tl::unexpected(std::move(e));
   };
-  Producer producer{ctx, cfg};
+  Producer producer{ctx, cfg, jobs};
   std::vector<std::string> stack{entry.name};
   ScopedTimer render_timer(ctx.metrics, Stage::kRender);
   auto rendered = producer.produce(entry, *composed, resolved->values, stack);
@@ -671,6 +697,7 @@ Status run_v8(Context& ctx, const config::Config& cfg, const V8Entry& entry,
   eopts.json = json;
   eopts.force = force;
   eopts.allow_outside = allow_outside;
+  eopts.jobs = jobs;
   eopts.templates_var =
       composed->template_dirs.empty() ? entry.dir : composed->template_dirs.back().path;
   eopts.recovery = *recovered;

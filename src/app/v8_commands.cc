@@ -24,11 +24,6 @@ using nlohmann::json;
 
 namespace {
 
-Result<config::Config> load_config(Context& ctx) {
-  auto env_lookup = [&](std::string_view name) { return ctx.env.get(name); };
-  return config::load_config(ctx.fs, env_lookup, ctx.cwd);
-}
-
 // Splits `--json` off the words.
 bool take_json(std::span<const std::string> args, std::vector<std::string>& rest) {
   bool json_out = false;
@@ -465,7 +460,7 @@ Status template_list(Context& ctx, const std::vector<std::string>& rest, bool js
       }
     }
   } else {
-    auto cfg = load_config(ctx);
+    auto cfg = load_project_config(ctx);
     if (!cfg) return tl::unexpected(cfg.error());
     auto all = find_v8_generators(ctx, *cfg);
     if (!all) return tl::unexpected(all.error());
@@ -515,7 +510,7 @@ Status action_command(Context& ctx, std::span<const std::string> args) {
          {"Overwrite existing files", "hypergen action NAME --force"},
          {"List the generators", "hypergen list"}});
   }
-  auto cfg = load_config(ctx);
+  auto cfg = load_project_config(ctx);
   if (!cfg) return tl::unexpected(cfg.error());
   auto entry = find_v8(ctx, *cfg, args[0]);
   if (!entry) return tl::unexpected(entry.error());
@@ -531,7 +526,7 @@ Status info_command(Context& ctx, std::span<const std::string> args) {
         rest.empty() ? "Action name required" : "info takes one name",
         {{"Usage", "hypergen info NAME [--json]"}, {"List the generators", "hypergen list"}});
   }
-  auto cfg = load_config(ctx);
+  auto cfg = load_project_config(ctx);
   if (!cfg) return tl::unexpected(cfg.error());
   auto entry = find_v8(ctx, *cfg, rest[0]);
   if (!entry) return tl::unexpected(entry.error());
@@ -596,7 +591,7 @@ Status discover_command(Context& ctx, std::span<const std::string> args) {
                             "discover: unexpected argument '" + rest[0] + "'",
                             {{"Usage", "hypergen discover [--json]"}});
   }
-  auto cfg = load_config(ctx);
+  auto cfg = load_project_config(ctx);
   if (!cfg) return tl::unexpected(cfg.error());
   auto gens = generators(ctx, *cfg);
   if (!gens) return tl::unexpected(gens.error());

@@ -18,7 +18,7 @@ std::size_t hash_key(std::string_view key) {
 constexpr std::uint32_t kEmptySlot = 0xFFFFFFFFu;
 }  // namespace
 
-void Object::rebuild_index() const {
+void Object::rebuild_index() {
   std::size_t capacity = 64;
   while (capacity < entries_.size() * 2) capacity *= 2;
   index_.assign(capacity, kEmptySlot);
@@ -36,7 +36,16 @@ const Value* Object::find(std::string_view key) const {
     }
     return nullptr;
   }
-  if (index_.size() < entries_.size() * 2) rebuild_index();
+  // set() and erase() keep the index built past the threshold, so a const
+  // lookup never writes (objects are read from several threads at once
+  // while rendering in parallel). An index that is not there (cannot happen
+  // through set/erase) falls back to a scan rather than building one here.
+  if (index_.size() < entries_.size() * 2) {
+    for (const auto& [k, v] : entries_) {
+      if (k == key) return &v;
+    }
+    return nullptr;
+  }
   std::size_t mask = index_.size() - 1;
   for (std::size_t slot = hash_key(key) & mask;; slot = (slot + 1) & mask) {
     std::uint32_t i = index_[slot];
@@ -55,7 +64,7 @@ Value& Object::set(std::string key, Value value) {
     return *existing;
   }
   entries_.emplace_back(std::move(key), std::move(value));
-  if (!index_.empty()) {
+  if (entries_.size() >= kIndexThreshold) {
     if (index_.size() < entries_.size() * 2) {
       rebuild_index();
     } else {
@@ -73,6 +82,7 @@ bool Object::erase(std::string_view key) {
     if (it->first == key) {
       entries_.erase(it);
       index_.clear();
+      if (entries_.size() >= kIndexThreshold) rebuild_index();
       return true;
     }
   }

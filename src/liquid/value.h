@@ -43,10 +43,12 @@ class Object {
   const std::vector<Entry>& entries() const { return entries_; }
 
  private:
-  void rebuild_index() const;
+  void rebuild_index();
   std::vector<Entry> entries_;
-  // Open-addressing index into entries_ (built lazily past kIndexThreshold).
-  mutable std::vector<std::uint32_t> index_;
+  // Open-addressing index into entries_, kept built by set() and erase()
+  // once the object has kIndexThreshold entries: a const lookup never writes,
+  // so one object may be read from several threads (parallel rendering).
+  std::vector<std::uint32_t> index_;
   static constexpr std::size_t kIndexThreshold = 24;
 };
 

@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <limits>
+#include <thread>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -115,6 +117,31 @@ TEST(Object, LargeObjectsUseTheIndex) {
   o.set("key7", 70);
   EXPECT_EQ(o.find("key7")->as_int(), 70);
   EXPECT_EQ(o.size(), 500u);
+}
+
+// Objects are read from several threads at once while templates render in
+// parallel: a const lookup must never write (the index is kept built by set()
+// and erase()). Under ThreadSanitizer (CI) a write here is a reported race.
+TEST(ParallelValue, ConstLookupsOfLargeObjectsNeverWrite) {
+  for (std::size_t n : {23u, 24u, 25u, 40u}) {
+    Object o;
+    for (std::size_t i = 0; i < n; ++i) o.set("k" + std::to_string(i), Value(static_cast<int>(i)));
+    o.erase("k0");  // erase keeps the index too
+    o.set("k0", Value(0));
+    const Object& read = o;
+    std::vector<std::thread> threads;
+    std::vector<int> found(4, 0);
+    for (int t = 0; t < 4; ++t) {
+      threads.emplace_back([&, t] {
+        for (std::size_t i = 0; i < n; ++i) {
+          if (read.find("k" + std::to_string(i)) != nullptr) ++found[t];
+        }
+        if (read.find("missing") == nullptr) ++found[t];
+      });
+    }
+    for (auto& th : threads) th.join();
+    for (int t = 0; t < 4; ++t) EXPECT_EQ(found[t], static_cast<int>(n) + 1) << n;
+  }
 }
 
 }  // namespace

@@ -178,10 +178,9 @@ namespace {
 // What rendering a template file needs that does not depend on the values:
 // its frontmatter split, parsed YAML and parsed Liquid (attributes and
 // body). Cached in-process by content hash + name (errors name the file), so
-// a template rendered again in the same process — a `generator` step, a
-// benchmark loop, the same `to:` in many files — is split, parsed and
-// compiled once. Parse errors are kept as values and reported at the same
-// point of the render as without the cache.
+// a template rendered again in the same process — the perf lab's benchmark
+// loop, a long-lived process — is split, parsed and compiled once. Parse errors are kept as values
+// and reported at the same point of the render as without the cache.
 struct CompiledFile {
   frontmatter::Split split;
   EngineMatch match;
@@ -205,6 +204,9 @@ struct EjsPath {
   Metrics* metrics = nullptr;
   bool bailed = false;
   std::string bail_reason;
+  // Texts the native pass rendered: counted into the metrics only when the
+  // pass finishes (a pass that bails is redone by the engine and counted there).
+  std::uint64_t native_texts = 0;
 };
 
 // Renders one EJS text on `path`; `analysis` is its native analysis.
@@ -220,7 +222,7 @@ Result<std::string> render_ejs_text(
       path.bail_reason = r.bail;
       return make_error(ErrorKind::kTemplate, "native EJS path stopped: " + r.bail);
     }
-    count(path.metrics, Counter::kEjsNative);
+    ++path.native_texts;
     if (r.kind == ejs::NativeOutcome::Kind::kError) return tl::unexpected(r.error);
     return std::move(r.output);
   }
@@ -488,7 +490,10 @@ Status render_ejs_files(FileSystem& fs, const liquid::Engine& engine,
     path.native = &renderer;
     path.metrics = options.metrics;
     render_all(path);
-    if (!path.bailed) return {};
+    if (!path.bailed) {
+      count(options.metrics, Counter::kEjsNative, path.native_texts);
+      return {};
+    }
     if (options.ejs_mode == EjsMode::kNative) {
       return make_error(ErrorKind::kTemplate,
                         "HYPERGEN_EJS=native: the native EJS path cannot finish this run (" +
@@ -521,8 +526,8 @@ namespace {
 
 Result<RenderedTemplate> render_v8_impl(const liquid::Engine& engine, const std::string& path,
                                         const std::string& display, std::string_view text,
-                                        const liquid::Value& locals, bool v8,
-                                        const std::string& default_to, bool all_liquid) {
+                                        const liquid::Value& locals, const std::string& default_to,
+                                        bool all_liquid) {
   RenderedTemplate out;
   out.path = path;
   out.display = display;
@@ -530,12 +535,10 @@ Result<RenderedTemplate> render_v8_impl(const liquid::Engine& engine, const std:
   out.has_frontmatter = split.has_frontmatter;
   std::string_view file_name = std::string_view(path).substr(path.rfind('/') + 1);
   EngineMatch match = engine_for(file_name);
-  if (v8) {
-    // V8 generators render with Liquid: `.t` too; only `.ejs`/`.ejs.t` stay EJS.
-    bool ejs = file_name.ends_with(".ejs") || file_name.ends_with(".ejs.t");
-    if (!ejs && (match.by_extension || all_liquid || split.has_frontmatter)) {
-      match = {EngineKind::kLiquid, true, true};
-    }
+  // V8 generators render with Liquid: `.t` too; only `.ejs`/`.ejs.t` stay EJS.
+  bool ejs = file_name.ends_with(".ejs") || file_name.ends_with(".ejs.t");
+  if (!ejs && (match.by_extension || all_liquid || split.has_frontmatter)) {
+    match = {EngineKind::kLiquid, true, true};
   }
   if (!match.by_extension && !split.has_frontmatter) {
     out.inert = true;  // README, .keep, …: does nothing, as in Hygen
@@ -572,7 +575,7 @@ Result<RenderedTemplate> render_v8_impl(const liquid::Engine& engine, const std:
     if (!rendered) return tl::unexpected(relocate(rendered.error(), display, line));
     value = liquid::Value(std::move(*rendered));
   }
-  if (v8 && !default_to.empty() && !out.attributes.has("to")) {
+  if (!default_to.empty() && !out.attributes.has("to")) {
     auto tpl = engine.parse(default_to, display);
     if (!tpl) return tl::unexpected(relocate(tpl.error(), display, 0));
     auto to = engine.render(**tpl, locals);
@@ -596,7 +599,7 @@ Result<RenderedTemplate> render_one_v8(const liquid::Engine& engine, const std::
                                        const std::string& display, std::string_view text,
                                        const liquid::Value& locals, const std::string& default_to,
                                        bool all_liquid) {
-  return render_v8_impl(engine, path, display, text, locals, true, default_to, all_liquid);
+  return render_v8_impl(engine, path, display, text, locals, default_to, all_liquid);
 }
 
 Result<std::vector<RenderedTemplate>> render_templates(
@@ -629,6 +632,15 @@ Result<std::vector<RenderedTemplate>> render_templates(
                  liquid_work);
   } else {
     for (std::size_t k = 0; k < liquid_files.size(); ++k) liquid_work(k);
+  }
+  // A Liquid template that failed ends the run at its place in template
+  // order: the EJS templates after it are not run (their scriptlets could
+  // print), as Hygen stops at the first failing template.
+  for (std::size_t i : liquid_files) {
+    if (results[i] && !*results[i]) {
+      std::erase_if(ejs_files, [&](std::size_t e) { return e > i; });
+      break;
+    }
   }
   HG_RETURN_IF_ERROR(render_ejs_files(fs, engine, files, ejs_files, locals, options, results));
   std::vector<RenderedTemplate> out;

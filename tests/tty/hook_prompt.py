@@ -51,7 +51,7 @@ def generator(root, require, via):
 
 
 def answer_all(root, label):
-    status, _, text, same_mode = run_pty(root, ['comp', 'new', 'btn', '--json'], [
+    status, _, text, same_mode = run_pty(root, ['comp', 'new', 'btn'], [
         ('Title?', 'ab\r'),                  # refused by validate
         ('at least 3 letters', 'c\r'),       # "abc"
         ('Style?', DOWN + '\r'),             # scss
