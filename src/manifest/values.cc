@@ -434,7 +434,8 @@ std::string describe_missing(const Variable& v) {
   return out;
 }
 
-std::string placeholder(const Variable& v) {
+// The value shown for a missing variable in the suggested command line.
+std::string example_flag_value(const Variable& v) {
   if (v.type == VarType::kEnum) return v.values.empty() ? "<value>" : v.values.front();
   if (v.type == VarType::kBoolean) return "true";
   if (v.type == VarType::kNumber) return "<number>";
@@ -557,7 +558,7 @@ Result<Resolved> resolve_values(const Manifest& m, const Inputs& in, prompt::Pro
     std::string cmd = in.command.empty() ? "hypergen action " + m.name : in.command;
     for (const Variable* v : missing) {
       msg += "\n" + describe_missing(*v);
-      cmd += " --" + v->name + "=" + placeholder(*v);
+      cmd += " --" + v->name + "=" + example_flag_value(*v);
     }
     return make_coded_error(
         ErrorKind::kMissingInput, "ACTION_MISSING_REQUIRED_PARAM", msg,
