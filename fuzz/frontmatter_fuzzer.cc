@@ -3,7 +3,8 @@
 // scalar rules on yaml-cpp, then reads every attribute back (its line, its
 // value printed as JSON). The whole input is also parsed as YAML on its own,
 // so the YAML reader is fuzzed without delimiters, and fed to the plain
-// scalar resolver. Checks the split's line numbers are sane.
+// scalar resolver. Checks the split's line numbers are sane, and that the
+// fast path for simple headers agrees with the full YAML reader.
 //
 // Bounds the fuzzer relies on (fixed after this target found them): huge
 // integer scalars resolve without exceptions, and alias expansion is capped
@@ -35,7 +36,21 @@ void read_attributes(const hypergen::frontmatter::Attributes& attrs, int first_l
   }
 }
 
+// The fast path (parse_simple_yaml) must agree with the full reader on
+// every text it accepts: values, key lines and JavaScript-only values.
+void compare_paths(std::string_view yaml, int first_line) {
+  auto fast = hypergen::frontmatter::parse_simple_yaml(yaml, first_line);
+  if (!fast) return;
+  auto full = hypergen::frontmatter::parse_yaml_full(yaml, "fuzz.t", first_line);
+  if (!full) std::abort();
+  if (hypergen::liquid::to_json(fast->values) != hypergen::liquid::to_json(full->values))
+    std::abort();
+  if (fast->lines != full->lines || fast->js_values != full->js_values) std::abort();
+  if (!full->regexps.empty()) std::abort();
+}
+
 void parse(std::string_view yaml, int first_line) {
+  compare_paths(yaml, first_line);
   auto attrs = hypergen::frontmatter::parse_yaml(yaml, "fuzz.t", first_line);
   if (attrs) {
     read_attributes(*attrs, first_line);

@@ -587,7 +587,123 @@ std::optional<std::string> yaml_timestamp_js(const std::string& text) {
   return "new Date(" + utc + ")";
 }
 
+namespace {
+
+bool is_key_start(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+bool is_key_char(char c) {
+  return is_key_start(c) || is_dec(c) || c == '-';
+}
+
+// Characters that may not start a plain scalar (YAML's c-indicators; `-`,
+// `?` and `:` can in some spellings, which the fast path leaves to yaml-cpp),
+// plus the quotes, which the caller handles.
+bool is_indicator(char c) {
+  switch (c) {
+    case '-':
+    case '?':
+    case ':':
+    case ',':
+    case '[':
+    case ']':
+    case '{':
+    case '}':
+    case '#':
+    case '&':
+    case '*':
+    case '!':
+    case '|':
+    case '>':
+    case '\'':
+    case '"':
+    case '%':
+    case '@':
+    case '`':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// One line's value, already stripped of trailing spaces and not empty.
+// Sets `plain` when it is an unquoted scalar (resolved by js-yaml's rules),
+// else gives the quoted text. False when the full reader must decide.
+bool simple_scalar(std::string_view v, std::string* text, bool* plain) {
+  char q = v.front();
+  if (q == '"' || q == '\'') {
+    if (v.size() < 2 || v.back() != q) return false;
+    std::string_view inner = v.substr(1, v.size() - 2);
+    if (inner.find(q) != std::string_view::npos) return false;
+    if (q == '"' && inner.find('\\') != std::string_view::npos) return false;
+    *text = std::string(inner);
+    *plain = false;
+    return true;
+  }
+  if (is_indicator(q)) return false;
+  if (v.back() == ':') return false;
+  if (v.find(": ") != std::string_view::npos || v.find(" #") != std::string_view::npos)
+    return false;
+  *text = std::string(v);
+  *plain = true;
+  return true;
+}
+
+}  // namespace
+
+std::optional<Attributes> parse_simple_yaml(std::string_view yaml, int first_line) {
+  Attributes attrs;
+  Object& obj = attrs.values.mutable_object();
+  int line = 0;
+  std::size_t start = 0;
+  while (start < yaml.size()) {
+    std::size_t nl = yaml.find('\n', start);
+    std::size_t end = nl == std::string_view::npos ? yaml.size() : nl;
+    std::string_view l = yaml.substr(start, end - start);
+    start = end + 1;
+    ++line;
+    if (l.empty()) continue;
+    for (char c : l) {
+      if (c < 0x20 || c > 0x7e) return std::nullopt;  // tabs, CR, controls, non-ASCII
+    }
+    if (!is_key_start(l[0])) return std::nullopt;
+    std::size_t k = 1;
+    while (k < l.size() && is_key_char(l[k])) ++k;
+    if (k >= l.size() || l[k] != ':') return std::nullopt;
+    if (k + 1 < l.size() && l[k + 1] != ' ') return std::nullopt;
+    std::string key(l.substr(0, k));
+    if (obj.find(key)) return std::nullopt;  // the full reader words the error
+    std::string_view v = l.substr(k + 1);
+    while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+    while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+    Value value;
+    if (!v.empty()) {
+      std::string text;
+      bool plain = false;
+      if (!simple_scalar(v, &text, &plain)) return std::nullopt;
+      if (plain) {
+        value = resolve_plain_scalar(text);
+        if (value.is_string()) {
+          if (auto js = yaml_timestamp_js(text)) attrs.js_values[{key}] = std::move(*js);
+        }
+      } else {
+        value = Value(std::move(text));
+      }
+    }
+    attrs.lines[key] = first_line + line - 1;
+    obj.set(std::move(key), std::move(value));
+  }
+  if (obj.empty()) return std::nullopt;  // blank lines only: yaml-cpp decides
+  return attrs;
+}
+
 Result<Attributes> parse_yaml(std::string_view yaml, const std::string& file, int first_line) {
+  if (auto fast = parse_simple_yaml(yaml, first_line)) return std::move(*fast);
+  return parse_yaml_full(yaml, file, first_line);
+}
+
+Result<Attributes> parse_yaml_full(std::string_view yaml, const std::string& file, int first_line) {
   Attributes attrs;
   if (yaml.empty()) return attrs;
   if (yaml.find('\t') != std::string_view::npos) {

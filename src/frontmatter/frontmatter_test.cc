@@ -153,5 +153,92 @@ TEST(FrontmatterYamlTest, NonMappingIsNoAttributes) {
   EXPECT_TRUE(a->values.as_object().empty());
 }
 
+// The fast path must give exactly what yaml-cpp + the js-yaml rules give, or
+// step aside. `fast` says which texts it is expected to take.
+TEST(FrontmatterYamlTest, SimplePathMatchesFullReader) {
+  struct Row {
+    std::string yaml;
+    bool fast;
+  };
+  const Row rows[] = {
+      {"to: a", true},
+      {"to: src/{{ name }}/f0.jsx\ninject: true\nafter: export default", true},
+      {"to: app/<%= name %>.js\nunless_exists: true", true},
+      {"a: ~\nb: yes\nc: True\nd: 010\ne: 0x1F\nf: 1_000\ng: 1:20\nh: 1.5\ni: .5\nj: 0o10", true},
+      {"m: 1e3\nn: 09\no: null\np: FALSE\nq: .inf\nr: .NaN\ns: 0b101\nt: 1_0.5", true},
+      {"k: '010'\nl: \"true\"\nm: \"{{ name }}.js\"\nn: ''\no: \"\"", true},
+      {"d: 2001-12-14\ne: 2001-12-14 21:59:43.10 -5\nf: 2001-12-14t21:59:43.10-05:00", true},
+      {"d: '2001-12-14'", true},
+      {"empty:\nnext: 1", true},
+      {"a: 1\n\n\nb: 2", true},
+      {"url: http://example.com/a?b=c&d=e", true},
+      {"sh: echo hi > out.txt && cat out.txt", true},
+      {"a: x, y, z\nb: a{b}c\nc: a[0]\nd: it's\ne: say \"hi\"\nf: 100%", true},
+      {"to:    spaced   \nx-y_z: 1", true},
+      {"force: true\nskip_if: /foo/", true},
+      {"a: 12345678901234567890\nb: -", false},
+      {"a: -1", false},
+      {"a: [1, 2]", false},
+      {"a: {b: 1}", false},
+      {"a: 1 # comment", false},
+      {"# comment\na: 1", false},
+      {"a: 1\na: 2", false},
+      {"a:\n  b: 1", false},
+      {"a: |\n  text", false},
+      {"a: &x 1\nb: *x", false},
+      {"a: !!js/regexp /x/", false},
+      {"a: \"esc\\n\"", false},
+      {"a: 'it''s'", false},
+      {"a: b: c", false},
+      {"a: b:", false},
+      {"a:b", false},
+      {"- a\n- b", false},
+      {"just a scalar", false},
+      {" a: 1", false},
+      {"a: 1\r\nb: 2", false},
+      {"a: caf\xC3\xA9", false},
+      {"a:\tb", false},
+      {"---\na: 1", false},
+      {"a: \"unterminated", false},
+      {"a: 'x' y", false},
+      {"? a\n: b", false},
+      {"<<: {a: 1}", false},
+      {"   \na: 1", false},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(r.yaml);
+    auto fast = parse_simple_yaml(r.yaml, 7);
+    EXPECT_EQ(fast.has_value(), r.fast);
+    if (!fast) continue;
+    auto full = parse_yaml_full(r.yaml, "t", 7);
+    ASSERT_TRUE(full) << full.error().describe();
+    EXPECT_EQ(liquid::to_json(fast->values), liquid::to_json(full->values));
+    EXPECT_EQ(fast->lines, full->lines);
+    EXPECT_EQ(fast->js_values, full->js_values);
+    EXPECT_TRUE(full->regexps.empty());
+    // parse_yaml gives the same as either.
+    auto via = parse_yaml(r.yaml, "t", 7);
+    ASSERT_TRUE(via);
+    EXPECT_EQ(liquid::to_json(via->values), liquid::to_json(full->values));
+  }
+}
+
+TEST(FrontmatterYamlTest, SimplePathKeepsLinesAndOrder) {
+  auto a = parse_simple_yaml("to: x\n\nafter: y\nat_line: 3", 10);
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->line_of("to"), 10);
+  EXPECT_EQ(a->line_of("after"), 12);
+  EXPECT_EQ(a->line_of("at_line"), 13);
+  EXPECT_EQ(liquid::to_json(a->values), R"({"to":"x","after":"y","at_line":3})");
+}
+
+// A duplicate key goes to the full reader, which names the second one.
+TEST(FrontmatterYamlTest, DuplicateKeyErrorComesFromFullReader) {
+  auto a = parse_yaml("to: a\nto: b", "t.ejs.t", 2);
+  ASSERT_FALSE(a);
+  EXPECT_NE(a.error().message.find("duplicated mapping key 'to'"), std::string::npos);
+  EXPECT_EQ(a.error().where.line, 3);
+}
+
 }  // namespace
 }  // namespace hypergen::frontmatter
