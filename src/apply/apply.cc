@@ -60,12 +60,47 @@ Status remove_if_exists(FileSystem& fs, const std::string& path) {
   return {};
 }
 
+// Where created directory `dir` is built while the apply is pending: inside
+// the staged name of the tree that holds it (every created directory lies in
+// one, see prepare()). `dir` itself when no tree holds it (a version 1
+// journal).
+std::string staged_dir(const Journal& journal, const std::string& dir) {
+  for (const JournalTree& tree : journal.trees) {
+    if (dir == tree.target) return tree.staged;
+    if (dir.size() > tree.target.size() && dir.compare(0, tree.target.size(), tree.target) == 0 &&
+        dir[tree.target.size()] == '/') {
+      return tree.staged + dir.substr(tree.target.size());
+    }
+  }
+  return dir;
+}
+
+// Whether the staged file of `file` lies in a staged tree (it then reaches
+// its target with the tree's rename, not its own).
+bool in_tree(const Journal& journal, const JournalFile& file) {
+  for (const JournalTree& tree : journal.trees) {
+    if (file.staged.size() > tree.staged.size() &&
+        file.staged.compare(0, tree.staged.size(), tree.staged) == 0 &&
+        file.staged[tree.staged.size()] == '/') {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Every directory whose entries a transaction changes: the targets' parents
-// and the parents of the directories it creates.
+// and the parents of the directories it creates, and the same on the staged
+// side (the staged files' parents, where the trees are built).
 std::vector<std::string> touched_dirs(const Journal& journal) {
   std::set<std::string> dirs;
-  for (const auto& file : journal.files) dirs.insert(parent_of(file.target));
-  for (const auto& dir : journal.created_dirs) dirs.insert(parent_of(dir));
+  for (const auto& file : journal.files) {
+    dirs.insert(parent_of(file.target));
+    dirs.insert(parent_of(file.staged));
+  }
+  for (const auto& dir : journal.created_dirs) {
+    dirs.insert(parent_of(dir));
+    dirs.insert(parent_of(staged_dir(journal, dir)));
+  }
   return {dirs.begin(), dirs.end()};
 }
 
@@ -133,9 +168,11 @@ Status roll_back(FileSystem& fs, const std::string& root, const Journal& journal
     if (!file.backup.empty()) HG_RETURN_IF_ERROR(remove_if_exists(fs, file.backup));
   }
   for (auto it = journal.created_dirs.rbegin(); it != journal.created_dirs.rend(); ++it) {
-    auto st = fs.lstat(*it);
-    if (!st || !st->is_directory()) continue;
-    (void)fs.remove(*it);  // fails when someone put a file there: then it stays
+    for (const std::string& dir : {staged_dir(journal, *it), *it}) {
+      auto st = fs.lstat(dir);
+      if (!st || !st->is_directory()) continue;
+      (void)fs.remove(dir);  // fails when someone put a file there: then it stays
+    }
   }
   if (durable) HG_RETURN_IF_ERROR(sync_dirs(fs, touched_dirs(journal)));
   return remove_journal(fs, root, durable);
@@ -144,6 +181,9 @@ Status roll_back(FileSystem& fs, const std::string& root, const Journal& journal
 // Redo: every staged file still present replaces its target; then the
 // backups and the journal go.
 Status roll_forward(FileSystem& fs, const std::string& root, const Journal& journal, bool durable) {
+  for (const auto& tree : journal.trees) {
+    if (exists(fs, tree.staged)) HG_RETURN_IF_ERROR(fs.rename(tree.staged, tree.target));
+  }
   for (const auto& file : journal.files) {
     if (exists(fs, file.staged)) HG_RETURN_IF_ERROR(fs.rename(file.staged, file.target));
   }
@@ -168,6 +208,16 @@ bool inside(const std::string& root, const std::string& path) {
          path[root.size()] == '/';
 }
 
+// The hidden name new directory `target` (tree `k` of apply `id`) is built
+// under, beside where it will appear.
+std::string tree_stem(const std::string& target, const std::string& id, std::size_t k) {
+  std::string base = base_of(target).substr(0, kMaxTempBase);
+  std::string stem =
+      parent_of(target) + "/." + base + ".hg-" + id + "-d" + std::to_string(k) + ".new";
+  if (parent_of(target) == "/") stem = stem.substr(1);
+  return stem;
+}
+
 // A journal is only replayed when it is one that apply_changes() could have
 // written for this project: every staged/backup name must be the one derived
 // from its target and the journal id (so a forged journal cannot rename or
@@ -179,6 +229,14 @@ Status check_journal(const Journal& journal, const std::string& root, bool allow
   auto forged = [&](const std::string& what) {
     return make_error(ErrorKind::kData, "apply journal does not match this project: " + what);
   };
+  std::set<std::string_view> created(journal.created_dirs.begin(), journal.created_dirs.end());
+  for (std::size_t k = 0; k < journal.trees.size(); ++k) {
+    const JournalTree& t = journal.trees[k];
+    if (!created.count(t.target) || created.count(parent_of(t.target)) ||
+        t.staged != tree_stem(t.target, journal.id, k)) {
+      return forged("staged directory '" + t.staged + "' does not belong to '" + t.target + "'");
+    }
+  }
   for (std::size_t i = 0; i < journal.files.size(); ++i) {
     const JournalFile& f = journal.files[i];
     if (f.target.empty() || f.target.front() != '/' || f.target.find("/../") != std::string::npos ||
@@ -186,7 +244,12 @@ Status check_journal(const Journal& journal, const std::string& root, bool allow
       return forged("target '" + f.target + "' is not a normalised absolute path");
     }
     std::string stem = staging_stem(f.target, journal.id, i);
-    if (f.staged != stem + ".new" || (!f.backup.empty() && f.backup != stem + ".old")) {
+    bool in_place = f.staged == stem + ".new";
+    bool in_staged_tree = f.kind == FileChange::Kind::kCreate && f.backup.empty() &&
+                          staged_dir(journal, parent_of(f.target)) == parent_of(f.staged) &&
+                          base_of(f.staged) == base_of(f.target) &&
+                          parent_of(f.staged) != parent_of(f.target);
+    if ((!in_place && !in_staged_tree) || (!f.backup.empty() && f.backup != stem + ".old")) {
       return forged("staged file '" + f.staged + "' does not belong to target '" + f.target + "'");
     }
   }
@@ -360,6 +423,20 @@ Status prepare(FileSystem& fs, std::span<const FileChange> changes, Journal& jou
     journal.files.push_back(std::move(file));
   }
   journal.created_dirs.assign(to_create.begin(), to_create.end());  // sorted: parents first
+  // Each created directory whose parent exists is built whole under a hidden
+  // name and appears with one rename at the commit; the files created in it
+  // are written at their final names inside (no rename each).
+  for (const std::string& dir : journal.created_dirs) {
+    if (to_create.count(parent_of(dir))) continue;
+    journal.trees.push_back({dir, tree_stem(dir, journal.id, journal.trees.size())});
+  }
+  if (!journal.trees.empty()) {
+    for (JournalFile& file : journal.files) {
+      std::string parent = parent_of(file.target);
+      if (!to_create.count(parent)) continue;
+      file.staged = staged_dir(journal, parent) + "/" + base_of(file.target);
+    }
+  }
   return {};
 }
 
@@ -397,7 +474,9 @@ Status validate(const ApplyOptions& options, std::span<const FileChange> changes
 // order is reported; roll_back removes whatever was staged either way.
 Status stage(FileSystem& fs, std::span<const FileChange> changes, const Journal& journal,
              bool durable, int jobs) {
-  for (const auto& dir : journal.created_dirs) HG_RETURN_IF_ERROR(fs.make_dirs(dir));
+  for (const auto& dir : journal.created_dirs) {
+    HG_RETURN_IF_ERROR(fs.make_dirs(staged_dir(journal, dir)));
+  }
   auto stage_one = [&](std::size_t i) -> Status {
     const JournalFile& file = journal.files[i];
     HG_RETURN_IF_ERROR(fs.write_file(file.staged, changes[i].content, durable));
@@ -491,7 +570,13 @@ Result<ApplyResult> apply_changes(FileSystem& fs, const ApplyOptions& options,
     }
     return abort_after_commit(fs, root, journal, durable, written.status.error());
   }
+  for (const auto& tree : journal.trees) {
+    if (auto renamed = fs.rename(tree.staged, tree.target); !renamed) {
+      return abort_after_commit(fs, root, journal, durable, renamed.error());
+    }
+  }
   for (const auto& file : journal.files) {
+    if (in_tree(journal, file)) continue;
     if (auto renamed = fs.rename(file.staged, file.target); !renamed) {
       return abort_after_commit(fs, root, journal, durable, renamed.error());
     }

@@ -8,12 +8,16 @@
 //      touched); find the parent directories that must be created.
 //   2. journal (state "pending"): the directories to create and, per target,
 //      its staged temp name and backup name. Written atomically.
-//   3. stage: create the directories, write each new content beside its target
-//      (same directory, hidden temp name ".<name>.hg-<id>.new", mode of the old
-//      file), and a backup of each old content (".<name>.hg-<id>.old"); fsync
-//      files and directories when `durable`.
+//   3. stage: write each new content beside its target (same directory,
+//      hidden temp name ".<name>.hg-<id>.new", mode of the old file), and a
+//      backup of each old content (".<name>.hg-<id>.old"); a directory the
+//      apply creates is built whole under a hidden name beside its place
+//      (".<dir>.hg-<id>-d<k>.new"), the files created in it written at their
+//      final names inside; fsync files and directories when `durable`.
 //   4. COMMIT POINT: the journal is rewritten with state "committed".
-//   5. commit: rename every staged file over its target; fsync the directories.
+//   5. commit: rename every staged tree to its place (one rename for all the
+//      files in it), then every staged file over its target; fsync the
+//      directories.
 //   6. clean up: remove the backups, then the journal.
 // A failure before 4 removes what was staged and created: no target touched.
 // A failure during 5 marks the journal "rolling-back" and restores the

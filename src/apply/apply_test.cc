@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -512,6 +513,68 @@ TEST(Apply, ManyFilesStagedInParallelOnTheRealFileSystem) {
     ASSERT_TRUE(listing);
     EXPECT_EQ(listing->size(), changes.size() - 1) << "no staged file left over";
   }
+}
+
+// Records every rename (no faults).
+class RenameRecorder : public FaultyFileSystem {
+ public:
+  explicit RenameRecorder(FileSystem& inner) : FaultyFileSystem(inner, {}) {}
+  Status rename(const std::string& from, const std::string& to) override {
+    if (to.rfind("/proj/.hypergen", 0) != 0) renames.emplace_back(from, to);
+    return FaultyFileSystem::rename(from, to);
+  }
+  std::vector<std::pair<std::string, std::string>> renames;
+};
+
+// A new directory is built whole under a hidden name and appears with one
+// rename; files in existing directories are renamed one by one.
+TEST(Apply, NewDirectoryAppearsWithOneRename) {
+  Scenario s;
+  s.changes.push_back({Kind::kCreate, "/proj/gen/a.ts", "a\n", std::nullopt});
+  s.changes.push_back({Kind::kCreate, "/proj/gen/sub/b.ts", "b\n", std::nullopt});
+  RenameRecorder recorder(s.fs);
+  auto result = apply_changes(recorder, s.options(), s.changes);
+  ASSERT_TRUE(result) << result.error().describe();
+  EXPECT_TRUE(s.all_new());
+  std::vector<std::string> targets;
+  for (const auto& [from, to] : recorder.renames) {
+    targets.push_back(to);
+    if (to == "/proj/gen") {
+      EXPECT_EQ(from.rfind("/proj/.gen.hg-", 0), 0u) << from;
+    }
+    if (to == "/proj/src/deep") {
+      EXPECT_EQ(from.rfind("/proj/src/.deep.hg-", 0), 0u) << from;
+    }
+  }
+  std::sort(targets.begin(), targets.end());
+  EXPECT_EQ(targets, (std::vector<std::string>{"/proj/gen", "/proj/src/app.ts", "/proj/src/deep",
+                                               "/proj/src/new.ts", "/proj/src/router.ts"}));
+  // Nothing hidden is left beside the targets.
+  for (const auto& p : s.user_paths()) EXPECT_EQ(p.find(".hg-"), std::string::npos) << p;
+}
+
+// A journal whose tree is not named after its directory and the apply id is
+// forged: set aside, not replayed.
+TEST(Recover, ForgedTreeIsSetAsideNotReplayed) {
+  MemoryFileSystem fs;
+  fs.add_dir("/proj");
+  fs.add_dir("/proj/.hypergen/journal");
+  fs.add_dir("/proj/.elsewhere");
+  Journal j;
+  j.state = Journal::State::kCommitted;
+  j.id = "1-ab";
+  j.created_dirs = {"/proj/gen"};
+  j.trees = {{"/proj/gen", "/proj/.elsewhere"}};
+  JournalFile f;
+  f.target = "/proj/gen/a.ts";
+  f.staged = "/proj/.elsewhere/a.ts";
+  j.files = {f};
+  ASSERT_TRUE(fs.write_file(journal_path(kRoot), encode_journal(j), false));
+  auto report = recover(fs, kRoot);
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_TRUE(report->journal_corrupt);
+  EXPECT_TRUE(fs.lstat("/proj/.elsewhere")->is_directory());
+  EXPECT_FALSE(fs.lstat("/proj/gen")->exists());
 }
 
 }  // namespace

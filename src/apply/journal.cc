@@ -108,6 +108,9 @@ std::string encode_journal(const Journal& journal) {
   out += std::string("state ") + state_word(journal.state) + "\n";
   out += "id " + escape(journal.id) + "\n";
   for (const auto& dir : journal.created_dirs) out += "dir " + escape(dir) + "\n";
+  for (const auto& tree : journal.trees) {
+    out += "tree " + escape(tree.target) + " " + escape(tree.staged) + "\n";
+  }
   for (const auto& file : journal.files) {
     char mode[16];
     std::snprintf(mode, sizeof mode, "%04o", file.mode & 07777);
@@ -147,7 +150,7 @@ Result<Journal> decode_journal(std::string_view text) {
     auto where = " (line " + std::to_string(line_no) + ")";
     if (line_no == 1) {
       if (w.size() != 2 || w[0] != kJournalMagic) return bad("not a hypergen journal" + where);
-      if (w[1] != std::to_string(kJournalVersion)) {
+      if (w[1] != std::to_string(kJournalVersion) && w[1] != "1") {
         return bad("unsupported version " + std::string(w[1]) + where);
       }
       saw_magic = true;
@@ -171,6 +174,13 @@ Result<Journal> decode_journal(std::string_view text) {
       std::string dir;
       if (!unescape(w[1], dir) || dir.empty() || dir[0] != '/') return bad("bad directory" + where);
       journal.created_dirs.push_back(std::move(dir));
+    } else if (w[0] == "tree" && w.size() == 3) {
+      JournalTree tree;
+      if (!unescape(w[1], tree.target) || !unescape(w[2], tree.staged) || tree.target.empty() ||
+          tree.target[0] != '/' || tree.staged.empty() || tree.staged[0] != '/') {
+        return bad("bad tree" + where);
+      }
+      journal.trees.push_back(std::move(tree));
     } else if (w[0] == "file" && w.size() == 6) {
       JournalFile file;
       if (w[1] == "create") {

@@ -4,16 +4,22 @@
 // <project_root>/.hypergen/journal/apply.journal, always replaced atomically
 // (written to apply.journal.tmp, fsynced, renamed). Format (docs/journal.md):
 //
-//   hypergen-journal 1
+//   hypergen-journal 2
 //   state pending|committed|rolling-back
 //   id <pid>-<random hex>
 //   dir <path>                                       (one per directory to create, parents first)
+//   tree <dir> <staged dir>                          (a new directory built under a hidden name)
 //   file create|overwrite|inject <mode|-> <target> <staged> <backup|->
 //   xxh64 <16 hex digits: XXH64 (seed 0) of every byte before this line>
 //
 // Paths are absolute; bytes <= 0x20, 0x7f and '%' are written as %XX. <mode>
 // is the octal permission of the overwritten file ("-" for a created file),
 // <backup> is "-" when the old content was not backed up (created files).
+// A `tree` is a directory the apply creates whose parent exists: it is built
+// whole under its hidden staged name (its subdirectories and the files
+// created in it written at their final names inside) and appears with one
+// rename at the commit; the `file` lines of files inside it name their place
+// in the staged tree. Version 1 (no `tree` lines) is still read.
 
 #include <cstdint>
 #include <string>
@@ -34,16 +40,22 @@ struct JournalFile {
   std::string backup;  // empty: none
 };
 
+struct JournalTree {
+  std::string target;  // a created directory whose parent exists
+  std::string staged;  // its hidden name while the apply is pending
+};
+
 struct Journal {
   enum class State : std::uint8_t { kPending, kCommitted, kRollingBack };
   State state = State::kPending;
   std::string id;
   std::vector<std::string> created_dirs;  // parents before children
+  std::vector<JournalTree> trees;
   std::vector<JournalFile> files;
 };
 
 inline constexpr std::string_view kJournalMagic = "hypergen-journal";
-inline constexpr int kJournalVersion = 1;
+inline constexpr int kJournalVersion = 2;  // 1 is read too
 
 std::string journal_dir(const std::string& project_root);   // <root>/.hypergen/journal
 std::string journal_path(const std::string& project_root);  // .../apply.journal
