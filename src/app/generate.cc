@@ -215,14 +215,13 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
 
   FolderPartialLoader partials(ctx.fs, {res->action_dir, res->templates_root});
   liquid::Engine engine(liquid_options(cfg->limits), &partials);
-  // Compiled templates live in the in-process level only: parsing a Liquid
-  // template costs less than reading a cached copy from disk would.
+  // Compiled templates are cached in-process only, and only when the
+  // process renders again (ctx.template_cache: the perf lab's loop): a
+  // one-shot generation compiles each template once, so a cache of its own
+  // would cost inserts and frees and never hit. (The settings are still
+  // checked, so a bad `cache:` block is reported the same everywhere.)
   auto copts = cache_options(*cfg);
   if (!copts) return tl::unexpected(copts.error());
-  copts->local_dir.clear();
-  copts->shared_dir.clear();
-  cache::Cache own_cache(*copts, nullptr, nullptr, metrics);
-  cache::Cache& compiled = ctx.template_cache ? *ctx.template_cache : own_cache;
   render::RenderOptions ropts;
   ropts.cwd = ctx.cwd;
   ropts.metrics = metrics;
@@ -238,16 +237,17 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
   }
   ropts.ejs_mode = *ejs_mode;
   ropts.jobs = jobs;
-  ropts.cache = &compiled;
+  ropts.cache = ctx.template_cache;
   ropts.js = &js_runtime;
   // A shared cache counts into the metrics it was made with: count this
   // run's lookups into this run's metrics from its counters.
-  const cache::Stats shared_before = ctx.template_cache ? compiled.stats() : cache::Stats{};
+  const cache::Stats shared_before =
+      ctx.template_cache ? ctx.template_cache->stats() : cache::Stats{};
   ScopedTimer render_timer(metrics, Stage::kRender);
   auto rendered = render::render_templates(ctx.fs, engine, *files, *locals, ropts);
   render_timer.stop();
   if (ctx.template_cache) {
-    const cache::Stats after = compiled.stats();
+    const cache::Stats after = ctx.template_cache->stats();
     count(metrics, Counter::kCacheHits, after.hits - shared_before.hits);
     count(metrics, Counter::kCacheMisses, after.misses - shared_before.misses);
   }

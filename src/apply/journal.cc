@@ -8,20 +8,31 @@
 namespace hypergen::apply {
 namespace {
 
-std::string escape(std::string_view s) {
+bool needs_escape(char ch) {
+  auto c = static_cast<unsigned char>(ch);
+  return c <= 0x20 || c == 0x7f || c == '%';
+}
+
+// Appends `s` to `out`, runs of plain bytes at a time.
+void append_escaped(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789ABCDEF";
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (!needs_escape(s[i])) continue;
+    out.append(s.data() + run, i - run);
+    auto c = static_cast<unsigned char>(s[i]);
+    out += '%';
+    out += kHex[c >> 4];
+    out += kHex[c & 15];
+    run = i + 1;
+  }
+  out.append(s.data() + run, s.size() - run);
+}
+
+std::string escape(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
-    if (c <= 0x20 || c == 0x7f || c == '%') {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    } else {
-      out += ch;
-    }
-  }
+  append_escaped(out, s);
   return out;
 }
 
@@ -111,12 +122,29 @@ std::string encode_journal(const Journal& journal) {
   for (const auto& tree : journal.trees) {
     out += "tree " + escape(tree.target) + " " + escape(tree.staged) + "\n";
   }
+  std::size_t size = 0;
+  for (const auto& file : journal.files) {
+    size += file.target.size() + file.staged.size() + file.backup.size() + 32;
+  }
+  out.reserve(out.size() + size + 40);
   for (const auto& file : journal.files) {
     char mode[16];
     std::snprintf(mode, sizeof mode, "%04o", file.mode & 07777);
-    out += std::string("file ") + kind_word(file.kind) + " " + (file.has_mode ? mode : "-") + " " +
-           escape(file.target) + " " + escape(file.staged) + " " +
-           (file.backup.empty() ? std::string("-") : escape(file.backup)) + "\n";
+    out += "file ";
+    out += kind_word(file.kind);
+    out += ' ';
+    out += file.has_mode ? mode : "-";
+    out += ' ';
+    append_escaped(out, file.target);
+    out += ' ';
+    append_escaped(out, file.staged);
+    out += ' ';
+    if (file.backup.empty()) {
+      out += '-';
+    } else {
+      append_escaped(out, file.backup);
+    }
+    out += '\n';
   }
   out += "xxh64 " + hex64(XXH64(out.data(), out.size(), 0)) + "\n";
   return out;

@@ -57,7 +57,7 @@ Result<FileStat> cached_lstat(FileSystem& fs, LstatMemo* memo, const std::string
 // Resolves symlinks along the existing part of an absolute path, like the
 // kernel would when opening it; the missing tail is normalised lexically.
 Result<std::string> physical(FileSystem& fs, LstatMemo* memo, const std::string& path,
-                             std::string_view shown) {
+                             std::string_view shown, bool* exists = nullptr) {
   std::deque<std::string> todo;
   for (auto& part : split_path(path)) todo.push_back(std::move(part));
   std::string current = "/";
@@ -94,23 +94,29 @@ Result<std::string> physical(FileSystem& fs, LstatMemo* memo, const std::string&
     }
     current = std::move(candidate);
   }
+  if (exists) *exists = !missing;
   return current;
 }
 
 }  // namespace
 
 std::string normalize_path(std::string_view absolute_path) {
-  std::vector<std::string> stack;
-  for (auto& part : split_path(absolute_path)) {
-    if (part == ".") continue;
+  std::string out;
+  out.reserve(absolute_path.size() + 1);
+  std::size_t i = 0;
+  while (i < absolute_path.size()) {
+    std::size_t j = absolute_path.find('/', i);
+    if (j == std::string_view::npos) j = absolute_path.size();
+    std::string_view part = absolute_path.substr(i, j - i);
+    i = j + 1;
+    if (part.empty() || part == ".") continue;
     if (part == "..") {
-      if (!stack.empty()) stack.pop_back();
+      out.resize(out.empty() ? 0 : out.rfind('/'));
       continue;
     }
-    stack.push_back(std::move(part));
+    out += '/';
+    out += part;
   }
-  std::string out;
-  for (auto& part : stack) out += "/" + part;
   return out.empty() ? "/" : out;
 }
 
@@ -127,6 +133,29 @@ Result<std::string> resolve_output_path(FileSystem& fs, const std::string& proje
   return OutputPathResolver(fs, project_root, cwd, allow_outside).resolve(to);
 }
 
+// The physical path of `joined` (absolute, its last component a name, not
+// "." or ".."): its folder's physical path comes from the memo of folders
+// seen in this pass, so only the final component is looked at afresh; a
+// symbolic link there takes the full walk.
+Result<std::string> OutputPathResolver::resolve_physical(const std::string& joined,
+                                                         std::string_view shown) {
+  std::size_t slash = joined.rfind('/');
+  std::string parent = slash == 0 ? "/" : joined.substr(0, slash);
+  auto known = parents_.find(parent);
+  if (known == parents_.end()) {
+    bool exists = false;
+    auto dir = physical(fs_, &memo_, parent, shown, &exists);
+    if (!dir) return tl::unexpected(dir.error());
+    known = parents_.emplace(parent, Parent{std::move(*dir), exists}).first;
+  }
+  std::string candidate = join(known->second.physical, std::string_view(joined).substr(slash + 1));
+  if (!known->second.exists) return candidate;  // the rest of a missing path is lexical
+  auto st = fs_.lstat(candidate);
+  if (!st) return tl::unexpected(st.error());
+  if (st->type == FileStat::Type::kSymlink) return physical(fs_, &memo_, joined, shown);
+  return candidate;
+}
+
 Result<std::string> OutputPathResolver::resolve(std::string_view to) {
   FileSystem& fs = fs_;
   const std::string& cwd = cwd_;
@@ -141,15 +170,19 @@ Result<std::string> OutputPathResolver::resolve(std::string_view to) {
     return invalid("it is longer than " + std::to_string(kPathMax - 1) + " bytes");
   }
   if (to.back() == '/') return invalid("it names a directory, not a file (ends with '/')");
-  auto parts = split_path(to);
-  if (parts.empty()) return invalid("it has no file name");
-  for (const auto& part : parts) {
+  std::string_view last;
+  for (std::size_t i = 0; i < to.size();) {
+    std::size_t j = to.find('/', i);
+    if (j == std::string_view::npos) j = to.size();
+    std::string_view part = to.substr(i, j - i);
     if (part.size() > kNameMax) {
-      return invalid("the name '" + part.substr(0, 40) + "...' is longer than " +
+      return invalid("the name '" + std::string(part.substr(0, 40)) + "...' is longer than " +
                      std::to_string(kNameMax) + " bytes");
     }
+    if (!part.empty()) last = part;
+    i = j + 1;
   }
-  if (parts.back() == "." || parts.back() == "..") return invalid("it has no file name");
+  if (last.empty() || last == "." || last == "..") return invalid("it has no file name");
 
   std::string base = to[0] == '/' ? std::string("/") : cwd;
   if (base.empty() || base[0] != '/') {
@@ -157,8 +190,8 @@ Result<std::string> OutputPathResolver::resolve(std::string_view to) {
     if (!current) return tl::unexpected(current.error());
     base = base.empty() ? *current : join(*current, base);
   }
-  std::string lexical = normalize_path(join(base, to));
-  auto resolved = physical(fs, &memo_, join(base, to), to);
+  const std::string joined = join(base, to);
+  auto resolved = resolve_physical(joined, to);
   if (!resolved) return tl::unexpected(resolved.error());
   if (resolved->size() >= kPathMax) {
     return invalid("it resolves to a path longer than " + std::to_string(kPathMax - 1) + " bytes");
@@ -180,6 +213,7 @@ Result<std::string> OutputPathResolver::resolve(std::string_view to) {
   const std::string* root = &*root_;
   if (!inside(*resolved, *root)) {
     std::string how;
+    std::string lexical = normalize_path(joined);
     if (!inside(lexical, normalize_path(root_abs)) && !inside(lexical, *root)) {
       how = to[0] == '/' ? "it is an absolute path outside the project"
                          : "'..' leads out of the project";

@@ -33,19 +33,27 @@ using LstatMemo = std::unordered_map<std::string, FileStat>;
 
 // resolve_output_path() for the many outputs of one run: remembers what it
 // learnt about existing ancestor directories (lstat results) and the project
-// root's physical path, so 500 outputs under src/widget/ cost 500 lstat calls
-// instead of 500 × depth. Valid only while nothing on disk changes (one
-// planning pass); the final component of every path is always stat'ed afresh.
+// root's physical path, and each folder's resolved path, so 500 outputs
+// under src/widget/ cost 500 lstat calls instead of 500 × depth. Valid only while nothing on disk
+// changes (one planning pass); the final component of every path is always stat'ed afresh.
 class OutputPathResolver {
  public:
   OutputPathResolver(FileSystem& fs, std::string project_root, std::string cwd, bool allow_outside);
   Result<std::string> resolve(std::string_view to);
 
  private:
+  Result<std::string> resolve_physical(const std::string& joined, std::string_view shown);
+
+  struct Parent {
+    std::string physical;  // the folder with its symbolic links resolved
+    bool exists;           // false: some component is missing (the rest is lexical)
+  };
+
   FileSystem& fs_;
   std::string project_root_, cwd_;
   bool allow_outside_;
   LstatMemo memo_;
+  std::unordered_map<std::string, Parent> parents_;  // folder as written → where it is
   std::optional<std::string> root_;
 };
 
