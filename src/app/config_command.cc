@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/trust.h"
 #include "app/v8.h"
 #include "app/workspace.h"
 #include "apply/apply.h"
@@ -42,8 +43,9 @@ json settings_json(Context& ctx, const config::Config& cfg) {
   doc["templates"] = json::array();
   for (const auto& r : cfg.templates) {
     auto st = ctx.fs.stat(r.path);
-    doc["templates"].push_back(
-        {{"path", r.path}, {"origin", r.origin}, {"exists", st && st->is_directory()}});
+    json root = root_json(r);
+    root["exists"] = st && st->is_directory();
+    doc["templates"].push_back(std::move(root));
   }
   doc["conflict"] = {{"value", config::conflict_name(cfg.conflict)},
                      {"origin", cfg.conflict_origin}};
@@ -92,7 +94,10 @@ Status config_show(Context& ctx, bool json_out) {
   for (const auto& r : cfg->templates) {
     auto st = ctx.fs.stat(r.path);
     bool ok = st && st->is_directory();
-    t += "  " + rel(r.path) + (ok ? "" : " (missing)") + "   from " + r.origin + "\n";
+    t += "  " + rel(r.path) + (ok ? "" : " (missing)") + "   from " + r.origin;
+    if (!r.package.empty())
+      t += r.trusted ? ", trusted (" + r.trust_origin + ")" : std::string(", untrusted");
+    t += "\n";
   }
   t += "conflict:       " + std::string(config::conflict_name(cfg->conflict)) + "   from " +
        cfg->conflict_origin + "\n";
@@ -291,8 +296,7 @@ Status system_command(Context& ctx, std::span<const std::string> args) {
     doc["projectRoot"] = cfg->project_root;
     doc["configFile"] = cfg->config_file;
     doc["roots"] = json::array();
-    for (const auto& r : cfg->templates)
-      doc["roots"].push_back({{"path", r.path}, {"origin", r.origin}});
+    for (const auto& r : cfg->templates) doc["roots"].push_back(root_json(r));
     doc["hygenGenerators"] = hygen;
     doc["hygenActions"] = actions;
     doc["v8Generators"] = v8->size();
@@ -306,7 +310,11 @@ Status system_command(Context& ctx, std::span<const std::string> args) {
   t += "  config:     " + (cfg->config_file.empty() ? std::string("(none)") : cfg->config_file) +
        "\n";
   for (const auto& r : cfg->templates)
-    t += "  templates:  " + render::display_path(ctx.cwd, r.path) + " (" + r.origin + ")\n";
+    t += "  templates:  " + render::display_path(ctx.cwd, r.path) + " (" + r.origin +
+         (r.package.empty() ? ""
+          : r.trusted       ? ", trusted"
+                            : ", untrusted") +
+         ")\n";
   t += "  generators: " + std::to_string(hygen + v8->size()) + " (" + std::to_string(hygen) +
        " Hygen with " + std::to_string(actions) + " actions, " + std::to_string(v8->size()) +
        " V8" + (invalid ? ", " + std::to_string(invalid) + " invalid" : "") + ")\n";

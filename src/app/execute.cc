@@ -1,6 +1,7 @@
 #include "app/execute.h"
 
 #include "app/shell.h"
+#include "app/trust.h"
 #include "apply/apply.h"
 #include "apply/diff.h"
 #include "apply/paths.h"
@@ -128,6 +129,13 @@ Status execute_rendered(Context& ctx, const config::Config& cfg,
                         std::span<const render::RenderedTemplate> rendered,
                         const ExecuteOptions& options, const report::RunInfo& info) {
   Metrics* metrics = ctx.metrics;
+  // The trust gate: before the plan (which may ask about overwrites) and
+  // the transaction; the rendered `sh:` text is what would run.
+  std::vector<report::NeedsTrust> needs_trust = options.needs_trust;
+  for (auto& n : untrusted_shell(ctx, cfg, rendered)) needs_trust.push_back(std::move(n));
+  if (!needs_trust.empty() && !options.dry) {
+    return tl::unexpected(untrusted_error(cfg, needs_trust, options.rerun));
+  }
   DiskEnvironment disk(ctx.fs, cfg.project_root,
                        options.run_cwd.empty() ? ctx.cwd : options.run_cwd, options.allow_outside,
                        options.templates_var);
@@ -144,6 +152,10 @@ Status execute_rendered(Context& ctx, const config::Config& cfg,
   report::Summary summary;
   summary.recovery = options.recovery;
   summary.messages = planned->messages;
+  if (!needs_trust.empty()) {
+    summary.trust_hint = trust_hint(cfg, needs_trust);
+    summary.needs_trust = std::move(needs_trust);
+  }
   if (!options.dry && !planned->changes.empty()) {
     apply::ApplyOptions aopts;
     aopts.project_root = cfg.project_root;

@@ -2,7 +2,8 @@
 // The second half of every generation, shared by Hygen-style generators
 // (generate.cc) and V8 generators (v8.cc): rendered templates → plan
 // (overwrite questions on a TTY) → one transaction (apply/) → `sh:` commands
-// in template order → the report (human lines or `--json`).
+// in template order → the report (human lines or `--json`). Before any of
+// it, the trust gate (app/trust.h) refuses `sh:` from untrusted sources.
 
 #include <span>
 #include <string>
@@ -28,6 +29,11 @@ struct ExecuteOptions {
   std::string run_cwd;
   // .hygen.js `exec(command, body)` replaces the shell for `sh:` when set.
   js::Runtime* config_exec = nullptr;
+  // Untrusted code found before rendering (hooks a dry run skipped); the
+  // untrusted `sh:` of `rendered` is added to it (app/trust.h). Not empty:
+  // refused unless dry (then listed in the report).
+  std::vector<report::NeedsTrust> needs_trust;
+  std::string rerun;  // the command line, for the hints of a refusal
 };
 
 // Finishes or undoes a crashed earlier run (not in dry runs); returns its

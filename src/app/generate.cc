@@ -9,6 +9,7 @@
 #include "app/execute.h"
 #include "app/hooks.h"
 #include "app/partials.h"
+#include "app/trust.h"
 #include "app/v8.h"
 #include "app/workspace.h"
 #include "args/args.h"
@@ -16,6 +17,7 @@
 #include "discover/discover.h"
 #include "js/runtime.h"
 #include "liquid/liquid.h"
+#include "manifest/values.h"
 #include "render/render.h"
 #include "report/report.h"
 #include "resolve/resolve.h"
@@ -53,6 +55,8 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
   }
   auto cfg = load_project_config(ctx);
   if (!cfg) return tl::unexpected(cfg.error());
+  // --trust: code from every source may run, for this run (docs/packages.md).
+  if (flag(parsed, "trust")) config::trust_all(*cfg, "--trust");
   // Without --jobs, `perf.jobs` from the project file (`hypergen perf optimize`
   // records the fastest value it measured there).
   if (jobs == 0 && cfg->perf.jobs > 0) {
@@ -120,7 +124,13 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
     if (!loaded) return tl::unexpected(loaded.error());
     hygen_js = std::move(*loaded);
     if (hygen_js.templates) {
-      cfg->templates = {{config::absolute_path(ctx.cwd, *hygen_js.templates), ".hygen.js"}};
+      // It replaces the project's roots; declared packages stay after it.
+      std::vector<config::TemplateRoot> roots{
+          {config::absolute_path(ctx.cwd, *hygen_js.templates), ".hygen.js"}};
+      for (auto& r : cfg->templates) {
+        if (!r.package.empty()) roots.push_back(std::move(r));
+      }
+      cfg->templates = std::move(roots);
       js_roots.push_back(cfg->templates.front().path);
     }
     if (hygen_js.cwd) run_cwd = config::absolute_path(ctx.cwd, *hygen_js.cwd);
@@ -144,9 +154,23 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
     }
     return tl::unexpected(e);
   }
-  // The hook runs before the action folder is checked (spec §1, §6).
+  std::string rerun = "hypergen";
+  for (const std::string& w : raw_args) rerun += " " + manifest::shell_quote(w);
+  // The hook runs before the action folder is checked (spec §1, §6). One
+  // from an untrusted source is code that needs trust: refused (listing
+  // it), or in a dry run not run and listed in the report.
   liquid::Value hook_result;
-  if (std::string hook = discover::find_hook_file(ctx.fs, res->action_dir); !hook.empty()) {
+  std::vector<report::NeedsTrust> needs_trust;
+  std::string hook = discover::find_hook_file(ctx.fs, res->action_dir);
+  if (!hook.empty()) {
+    if (auto n = untrusted_code(ctx, *cfg, hook, "hook", "")) {
+      if (!dry) return tl::unexpected(untrusted_error(*cfg, {&*n, 1}, rerun));
+      n->note = "not run in this dry run: the templates rendered without its answers";
+      needs_trust.push_back(std::move(*n));
+      hook.clear();
+    }
+  }
+  if (!hook.empty()) {
     liquid::Object hook_args;
     if (res->name_positional && args::js_truthy(*res->name_positional)) {
       hook_args.set("name", *res->name_positional);
@@ -268,6 +292,8 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
   eopts.jobs = jobs;
   eopts.run_cwd = run_cwd;
   if (hygen_js.exec) eopts.config_exec = &js_runtime;
+  eopts.needs_trust = std::move(needs_trust);
+  eopts.rerun = rerun;
   report::RunInfo info;
   info.dry = dry;
   info.templates = render::display_path(run_cwd, res->templates_root);

@@ -26,10 +26,12 @@ inline constexpr char kGenerateUsage[] =
     "  --force           overwrite existing files without asking\n"
     "  --allow-outside   allow outputs outside the project root\n"
     "  --jobs N          render with at most N threads (1: sequential)\n"
+    "  --trust           let sh: and hooks of untrusted sources (packages) run\n"
     "\n"
     "Environment: HYPERGEN_TMPLS / HYGEN_TMPLS (templates folder),\n"
     "HYPERGEN_OVERWRITE / HYGEN_OVERWRITE (overwrite without asking),\n"
-    "HYPERGEN_TS / HYGEN_TS (value of `ts`), HYGEN_OUTPUT_ABS_PATH.\n";
+    "HYPERGEN_TS / HYGEN_TS (value of `ts`), HYGEN_OUTPUT_ABS_PATH,\n"
+    "HYPERGEN_TRUST=1 (trust every template source, as --trust).\n";
 
 // `extra_names` (the command names) join the generators in the "did you
 // mean" of an unknown first word.

@@ -1,6 +1,7 @@
 #include "app/list_command.h"
 
 #include "app/cache_command.h"
+#include "app/trust.h"
 #include "app/v8.h"
 #include "app/v8_commands.h"
 #include "app/workspace.h"
@@ -78,8 +79,7 @@ Status list_command(Context& ctx, std::span<const std::string> args) {
   if (json) {
     nlohmann::json doc;
     doc["roots"] = nlohmann::json::array();
-    for (const auto& r : cfg->templates)
-      doc["roots"].push_back({{"path", r.path}, {"origin", r.origin}});
+    for (const auto& r : cfg->templates) doc["roots"].push_back(root_json(r));
     doc["generators"] = nlohmann::json::array();
     for (const auto& g : *gens) {
       nlohmann::json actions = nlohmann::json::array();
@@ -112,7 +112,7 @@ Status list_command(Context& ctx, std::span<const std::string> args) {
   }
   std::string text;
   for (const auto& r : cfg->templates) {
-    text += "Loaded templates: " + render::display_path(ctx.cwd, r.path) + "\n";
+    text += "Loaded templates: " + render::display_path(ctx.cwd, r.path) + root_note(r) + "\n";
   }
   text += "\n";
   const char* bold = ctx.color ? "\x1b[1m" : "";
@@ -176,7 +176,7 @@ Status generator_help(Context& ctx, const std::string& generator) {
     return make_error(ErrorKind::kNotFound, message);
   }
   std::string text = "Generator " + gen->name + " (" + render::display_path(ctx.cwd, gen->path) +
-                     ")\n\nUsage: hypergen " + gen->name +
+                     ")\n" + source_line(ctx, *cfg, gen->path) + "\nUsage: hypergen " + gen->name +
                      " <action> [name] [--variable value …]\n\nActions:\n";
   std::optional<index::Loaded> loaded;
   // The variables a template reads depend only on its bytes: with the

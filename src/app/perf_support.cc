@@ -140,7 +140,9 @@ Result<std::pair<std::string, std::string>> sample_action(Context& ctx, const co
   if (!gens) return tl::unexpected(gens.error());
   for (const auto& g : *gens) {
     for (const auto& a : g.actions) {
-      if (a.is_dir) return std::make_pair(g.name, a.name);
+      // Not a package's action: the scratch project has only the project's roots.
+      const config::TemplateRoot* root = config::root_of(cfg, a.path);
+      if (a.is_dir && (!root || root->package.empty())) return std::make_pair(g.name, a.name);
     }
   }
   return make_error(ErrorKind::kNotFound,
@@ -260,7 +262,11 @@ Result<perf::RunRecord> run_benchmark(Context& ctx, const config::Config& cfg,
     if (!scratch) return tl::unexpected(scratch.error());
     std::string yml = "# written by hypergen perf: a scratch project using these templates\n";
     yml += "templates:\n";
-    for (const auto& r : cfg.templates) yml += "  - " + quote_yaml(r.path) + "\n";
+    // The project's own roots only: a generator package's code must not run
+    // (as trusted) in the scratch project.
+    for (const auto& r : cfg.templates) {
+      if (r.package.empty()) yml += "  - " + quote_yaml(r.path) + "\n";
+    }
     yml += std::string("conflict: ") + config::conflict_name(cfg.conflict) + "\n";
     if (cfg.perf.jobs > 0) yml += "perf:\n  jobs: " + std::to_string(cfg.perf.jobs) + "\n";
     OverlayEnvironment env(ctx.env);

@@ -14,6 +14,7 @@
 #include "app/partials.h"
 #include "app/prompter.h"
 #include "app/shell.h"
+#include "app/trust.h"
 #include "app/workspace.h"
 #include "args/args.h"
 #include "discover/discover.h"
@@ -197,8 +198,9 @@ Value build_locals(Context& ctx, const V8Entry& entry, const Value& values) {
   return Value(std::move(o));
 }
 
-constexpr std::string_view kReserved[] = {"dry",          "json", "force",    "allow-outside",
-                                          "allowOutside", "yes",  "defaults", "interactive"};
+constexpr std::string_view kReserved[] = {"dry",           "json",         "force",
+                                          "allow-outside", "allowOutside", "yes",
+                                          "defaults",      "interactive",  "trust"};
 constexpr std::string_view kReservedValue[] = {"answers", "jobs"};
 
 // One generator's rendered output (its templates or steps), recursively for
@@ -369,6 +371,9 @@ struct Producer {
         break;
       }
       case manifest::StepKind::kShell:
+        // The file that declared the step decides its trust (app/trust.h):
+        // an `extends` parent's steps are the parent's code.
+        if (!s.where.file.empty()) synthetic.path = config::absolute_path(ctx.cwd, s.where.file);
         attrs.set("sh", Value(text(s.target)));
         if (s.ignore_exit) attrs.set("sh_ignore_exit", Value(true));
         synthetic.body = text(s.stdin_text);
@@ -522,7 +527,32 @@ std::optional<V8Entry> v8_for_words(Context& ctx, const config::Config& cfg, std
   *used_action = false;
   if (gen.empty() || gen.find('/') != std::string_view::npos || gen.starts_with("."))
     return std::nullopt;
-  for (const std::string& root : root_paths(cfg)) {
+  // A package's generator never shadows the project's own (Hygen or V8) of
+  // the same generator/action: those resolve as usual.
+  auto project_has = [&](const std::string& rel) {
+    for (const config::TemplateRoot& r : cfg.templates) {
+      if (!r.package.empty()) continue;
+      auto st = ctx.fs.stat(r.path + "/" + rel);
+      if (st && st->is_directory()) return true;
+    }
+    return false;
+  };
+  for (const config::TemplateRoot& r : cfg.templates) {
+    const std::string& root = r.path;
+    if (!r.package.empty()) {
+      std::string g(gen);
+      std::string act = action ? std::string(*action) : std::string();
+      bool shadowed = false;
+      if (!manifest::manifest_in(ctx.fs, root + "/" + g).empty()) {
+        shadowed = project_has(g);
+      } else if (auto st = ctx.fs.stat(root + "/" + g + "/" + act);
+                 !act.empty() && st && st->is_directory()) {
+        shadowed = project_has(g + "/" + act);
+      } else {
+        shadowed = project_has(g + "/_default") || (!act.empty() && project_has(g + "/" + act));
+      }
+      if (shadowed) return std::nullopt;
+    }
     std::string gdir = root + "/" + std::string(gen);
     std::string at_gen = manifest::manifest_in(ctx.fs, gdir);
     if (!at_gen.empty()) return make_entry(ctx, root, std::string(gen), "", gdir, at_gen);
@@ -566,7 +596,7 @@ Result<manifest::Composed> load_v8(Context& ctx, const std::string& manifest_pat
   return c;
 }
 
-Status run_v8(Context& ctx, const config::Config& cfg, const V8Entry& entry,
+Status run_v8(Context& ctx, const config::Config& given_cfg, const V8Entry& entry,
               std::span<const std::string> words) {
   for (const std::string& w : words) {
     if (w == "--") break;
@@ -586,6 +616,9 @@ Status run_v8(Context& ctx, const config::Config& cfg, const V8Entry& entry,
     return v && args::js_truthy(*v);
   };
   bool dry = on("dry"), json = on("json"), force = on("force");
+  // --trust: code from every source may run, for this run (docs/packages.md).
+  config::Config cfg = given_cfg;
+  if (on("trust")) config::trust_all(cfg, "--trust");
   // --jobs N, else `perf.jobs` from the project file; never more than the
   // cores (the output is the same whatever the number).
   int jobs = cfg.perf.jobs;
@@ -673,9 +706,42 @@ Status run_v8(Context& ctx, const config::Config& cfg, const V8Entry& entry,
   Value locals = build_locals(ctx, entry, resolved->values);
   liquid::Engine hook_engine(liquid_options(cfg.limits));
   bool hooks_live = !dry;
+  // The trust gate (app/trust.h): hooks written in an untrusted file, and
+  // (below) the rendered shell of untrusted templates and steps.
+  std::vector<report::NeedsTrust> needs_trust;
+  for (const auto& [list, kind] :
+       {std::pair{&m.hooks.pre, "pre hook"}, std::pair{&m.hooks.post, "post hook"},
+        std::pair{&m.hooks.error, "error hook"}}) {
+    for (const manifest::Hook& h : *list) {
+      std::string file =
+          h.where.file.empty() ? entry.manifest_path : config::absolute_path(ctx.cwd, h.where.file);
+      Error ignored;
+      std::string cmd = render_text(hook_engine, h.command, locals, file, &ignored);
+      if (auto n =
+              untrusted_code(ctx, cfg, file, kind, ignored.message.empty() ? cmd : h.command)) {
+        needs_trust.push_back(std::move(*n));
+      }
+    }
+  }
+  Producer producer{ctx, cfg, jobs};
+  std::vector<std::string> stack{entry.name};
+  std::optional<Result<std::vector<render::RenderedTemplate>>> rendered;
+  auto render_all = [&] {
+    ScopedTimer render_timer(ctx.metrics, Stage::kRender);
+    rendered = producer.produce(entry, *composed, resolved->values, stack);
+  };
+  if (!dry && (config::has_untrusted_roots(cfg) || !needs_trust.empty())) {
+    // Rendering runs no code: with untrusted sources about, render before
+    // the pre hooks so that a refusal lists everything and runs nothing.
+    render_all();
+    if (!*rendered) return tl::unexpected(rendered->error());
+    std::vector<report::NeedsTrust> all = needs_trust;
+    for (auto& n : untrusted_shell(ctx, cfg, **rendered)) all.push_back(std::move(n));
+    if (!all.empty()) return tl::unexpected(untrusted_error(cfg, all, in.command));
+  }
   if (hooks_live) HG_RETURN_IF_ERROR(run_hooks(ctx, m.hooks.pre, "pre", hook_engine, locals, json));
   auto fail = [&](Error e) -> Status {
-    if (hooks_live && !m.hooks.error.empty()) {
+    if (hooks_live && !m.hooks.error.empty() && e.kind != ErrorKind::kUntrusted) {
       Value with_error = locals;
       with_error.mutable_object().set("error", Value(e.message));
       auto st =
@@ -684,13 +750,9 @@ Status run_v8(Context& ctx, const config::Config& cfg, const V8Entry& entry,
     }
     return tl::unexpected(std::move(e));
   };
-  Producer producer{ctx, cfg, jobs};
-  std::vector<std::string> stack{entry.name};
-  ScopedTimer render_timer(ctx.metrics, Stage::kRender);
-  auto rendered = producer.produce(entry, *composed, resolved->values, stack);
-  render_timer.stop();
-  if (!rendered) return fail(rendered.error());
-  count(ctx.metrics, Counter::kTemplatesRendered, rendered->size());
+  if (!rendered) render_all();
+  if (!*rendered) return fail(rendered->error());
+  count(ctx.metrics, Counter::kTemplatesRendered, (*rendered)->size());
 
   ExecuteOptions eopts;
   eopts.dry = dry;
@@ -701,13 +763,15 @@ Status run_v8(Context& ctx, const config::Config& cfg, const V8Entry& entry,
   eopts.templates_var =
       composed->template_dirs.empty() ? entry.dir : composed->template_dirs.back().path;
   eopts.recovery = *recovered;
+  eopts.needs_trust = std::move(needs_trust);
+  eopts.rerun = in.command;
   report::RunInfo info;
   info.dry = dry;
   info.templates = render::display_path(ctx.cwd, entry.root);
   info.generator = entry.generator;
   info.action = entry.action.empty() ? entry.name : entry.action;
   info.action_dir = entry.dir;
-  auto st = execute_rendered(ctx, cfg, *rendered, eopts, info);
+  auto st = execute_rendered(ctx, cfg, **rendered, eopts, info);
   if (!st) {
     Error e = st.error();
     if (e.code.empty() && e.kind == ErrorKind::kFailure) e.code = "ACTION_EXECUTION_FAILED";

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/trust.h"
 #include "app/v8.h"
 #include "app/workspace.h"
 #include "config/config.h"
@@ -532,10 +533,18 @@ Status info_command(Context& ctx, std::span<const std::string> args) {
   if (!entry) return tl::unexpected(entry.error());
   auto c = load_v8(ctx, entry->manifest_path, Value(liquid::Object{}), true);
   if (!c) return tl::unexpected(c.error());
+  // Where it comes from and whether its hooks and shell steps may run.
+  const config::TemplateRoot* root = config::root_of(*cfg, entry->dir);
   if (json_out) {
-    ctx.console.out(info_json(ctx, *c, entry->usage).dump(2) + "\n");
+    json doc = info_json(ctx, *c, entry->usage);
+    if (root) doc["source"] = root_json(*root);
+    ctx.console.out(doc.dump(2) + "\n");
   } else {
-    ctx.console.out(info_text(ctx, *c, entry->usage));
+    std::string text = info_text(ctx, *c, entry->usage);
+    auto nl = text.find('\n');
+    std::string source = "  " + source_line(ctx, *cfg, entry->dir);
+    if (root && nl != std::string::npos) text.insert(nl + 1, source);
+    ctx.console.out(text);
   }
   return {};
 }
@@ -597,6 +606,8 @@ Status discover_command(Context& ctx, std::span<const std::string> args) {
   if (!gens) return tl::unexpected(gens.error());
   auto v8 = find_v8_generators(ctx, *cfg);
   if (!v8) return tl::unexpected(v8.error());
+  // Generator packages installed but not declared: listed, never used.
+  std::vector<config::FoundPackage> undeclared = config::undeclared_packages(ctx.fs, *cfg);
   std::set<std::string> v8_level;
   for (const auto& e : *v8) {
     if (e.action.empty()) v8_level.insert(e.generator);
@@ -638,9 +649,13 @@ Status discover_command(Context& ctx, std::span<const std::string> args) {
   if (json_out) {
     json doc;
     doc["roots"] = json::array();
-    for (const auto& r : cfg->templates)
-      doc["roots"].push_back({{"path", r.path}, {"origin", r.origin}});
+    for (const auto& r : cfg->templates) doc["roots"].push_back(root_json(r));
     doc["generators"] = list;
+    doc["undeclaredPackages"] = json::array();
+    for (const auto& p : undeclared) {
+      doc["undeclaredPackages"].push_back(
+          {{"name", p.name}, {"templates", render::display_path(ctx.cwd, p.templates)}});
+    }
     ctx.console.out(doc.dump(2) + "\n");
     return {};
   }
@@ -649,11 +664,26 @@ Status discover_command(Context& ctx, std::span<const std::string> args) {
                      (total == 1 ? "" : "s") + " (" + std::to_string(hygen_count) + " Hygen, " +
                      std::to_string(v8->size()) + " V8)\n";
   for (const auto& r : cfg->templates)
-    head += "   root: " + render::display_path(ctx.cwd, r.path) + " (" + r.origin + ")\n";
+    head += "   root: " + render::display_path(ctx.cwd, r.path) + " (" + r.origin +
+            (r.package.empty() ? ""
+             : r.trusted       ? ", trusted"
+                               : ", untrusted") +
+            ")\n";
   if (total == 0) {
     text +=
         "Tips: create _templates/ with 'hypergen init workspace', or a generator with\n"
         "'hypergen init generator --name=NAME'.\n";
+  }
+  if (!undeclared.empty()) {
+    text += "\nInstalled generator packages not in 'packages:' (not used):\n";
+    for (const auto& p : undeclared) {
+      text += "   " + p.name + " (" + render::display_path(ctx.cwd, p.templates) + ")\n";
+    }
+    text +=
+        "   To use one, add it to 'packages:' in " +
+        (cfg->config_file.empty() ? std::string("hypergen.yml (hypergen config init creates it)")
+                                  : render::display_path(ctx.cwd, cfg->config_file)) +
+        " (docs/packages.md).\n";
   }
   ctx.console.out(head + "\n" + text);
   return {};

@@ -33,7 +33,8 @@ inline constexpr char kActionUsage[] =
     "  --force             overwrite existing files\n"
     "  --yes, --defaults   never ask: take defaults, fail on missing values\n"
     "  --no-interactive    the same\n"
-    "  --allow-outside     allow outputs outside the project root\n";
+    "  --allow-outside     allow outputs outside the project root\n"
+    "  --trust             let hooks and shell steps of untrusted packages run\n";
 Status action_command(Context& ctx, std::span<const std::string> args);
 
 inline constexpr char kInfoUsage[] =

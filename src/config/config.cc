@@ -1,5 +1,6 @@
 #include "config/config.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include <yaml-cpp/yaml.h>
@@ -53,8 +54,17 @@ std::string parent_of(const std::string& dir) {
   return dir.substr(0, slash);
 }
 
+// One entry of a list key (`packages:`, `trust:`) and where it was written
+// (line and column 0 in a JSON file).
+struct ListEntry {
+  std::string value;
+  int line = 0;
+  int column = 0;
+};
+
 struct FileValues {
   std::vector<std::pair<std::string, int>> templates;  // value, line
+  std::vector<ListEntry> packages, trust;
   std::optional<std::pair<std::string, int>> conflict;
   std::optional<std::pair<std::string, int>> cache_policy, cache_max_bytes, cache_shared;
   std::optional<std::pair<std::string, int>> limit_render_time, limit_output, limit_depth;
@@ -209,6 +219,53 @@ Status read_json_perf(const std::string& path, const nlohmann::json& node, FileV
   return {};
 }
 
+// `key: name` or `key: [names…]` (scalars only).
+Status read_yaml_names(const std::string& path, const char* key, const YAML::Node& node,
+                       std::vector<ListEntry>& into) {
+  auto at = [&](const YAML::Node& n) -> SourceLocation {
+    return {path, n.Mark().line + 1, n.Mark().column + 1};
+  };
+  if (node.IsNull()) return {};
+  if (node.IsScalar()) {
+    into.push_back({node.Scalar(), node.Mark().line + 1, node.Mark().column + 1});
+    return {};
+  }
+  if (!node.IsSequence()) {
+    return make_error(ErrorKind::kData,
+                      "'" + std::string(key) + "' must be a list of npm package names", at(node));
+  }
+  for (const auto& item : node) {
+    if (!item.IsScalar()) {
+      return make_error(ErrorKind::kData,
+                        "'" + std::string(key) + "' entries must be npm package names", at(item));
+    }
+    into.push_back({item.Scalar(), item.Mark().line + 1, item.Mark().column + 1});
+  }
+  return {};
+}
+
+Status read_json_names(const std::string& path, const char* key, const nlohmann::json& node,
+                       std::vector<ListEntry>& into) {
+  if (node.is_string()) {
+    into.push_back({node.get<std::string>(), 0, 0});
+    return {};
+  }
+  if (!node.is_array()) {
+    return make_error(ErrorKind::kData,
+                      "'" + std::string(key) + "' must be a list of npm package names",
+                      {path, 0, 0});
+  }
+  for (const auto& item : node) {
+    if (!item.is_string()) {
+      return make_error(ErrorKind::kData,
+                        "'" + std::string(key) + "' entries must be strings (npm package names)",
+                        {path, 0, 0});
+    }
+    into.push_back({item.get<std::string>(), 0, 0});
+  }
+  return {};
+}
+
 Result<FileValues> read_yaml_config(const std::string& path, const std::string& text) {
   FileValues values;
   YAML::Node root;
@@ -247,6 +304,9 @@ Result<FileValues> read_yaml_config(const std::string& path, const std::string& 
       HG_RETURN_IF_ERROR(read_yaml_section(kLimitsSection, path, c, values));
     }
     if (auto p = root["perf"]) HG_RETURN_IF_ERROR(read_yaml_perf(path, p, values));
+    if (auto p = root["packages"])
+      HG_RETURN_IF_ERROR(read_yaml_names(path, "packages", p, values.packages));
+    if (auto t = root["trust"]) HG_RETURN_IF_ERROR(read_yaml_names(path, "trust", t, values.trust));
   } catch (const YAML::Exception& e) {
     return make_error(ErrorKind::kData, std::string("YAML: ") + e.what(), {path, 0, 0});
   }
@@ -285,6 +345,10 @@ Result<FileValues> read_json_config(const std::string& path, const std::string& 
     HG_RETURN_IF_ERROR(read_json_section(kLimitsSection, path, j["limits"], values));
   }
   if (j.contains("perf")) HG_RETURN_IF_ERROR(read_json_perf(path, j["perf"], values));
+  if (j.contains("packages"))
+    HG_RETURN_IF_ERROR(read_json_names(path, "packages", j["packages"], values.packages));
+  if (j.contains("trust"))
+    HG_RETURN_IF_ERROR(read_json_names(path, "trust", j["trust"], values.trust));
   return values;
 }
 
@@ -293,7 +357,227 @@ std::string origin_of(const std::string& file, int line) {
   return line > 0 ? name + ":" + std::to_string(line) : name;
 }
 
+bool inside(std::string_view path, std::string_view dir) {
+  if (dir == "/") return !path.empty() && path[0] == '/';
+  return path == dir ||
+         (path.size() > dir.size() && path.starts_with(dir) && path[dir.size()] == '/');
+}
+
+// The template root of the declared package `e` (docs/packages.md): its
+// package.json `hypergen.templates`, else `_templates/`, else `generators/`.
+Result<TemplateRoot> package_root(FileSystem& fs, const Config& config, const ListEntry& e) {
+  const SourceLocation at{config.config_file, e.line, e.column};
+  const std::string& name = e.value;
+  std::string rel = "node_modules/" + name;
+  std::string dir = absolute_path(config.project_root, rel);
+  auto is_dir = [&](const std::string& p) {
+    auto st = fs.stat(p);
+    return st && st->is_directory();
+  };
+  if (!is_dir(dir)) {
+    return make_coded_error(
+        ErrorKind::kNotFound, "PACKAGE_NOT_FOUND",
+        "package '" + name + "' (in 'packages:') is not installed: " + rel +
+            " does not exist in the project",
+        {{"Install it", "npm install " + name}, {"Or remove it from 'packages:'", ""}}, at);
+  }
+  TemplateRoot root;
+  root.package = name;
+  root.origin = "package " + name;
+  std::string manifest = dir + "/package.json";
+  auto pst = fs.stat(manifest);
+  if (pst && pst->is_file()) {
+    auto text = fs.read_file(manifest);
+    if (!text) return tl::unexpected(text.error());
+    nlohmann::json j = nlohmann::json::parse(*text, nullptr, false);
+    if (j.is_discarded()) {
+      return make_error(ErrorKind::kData, "invalid JSON in the package.json of '" + name + "'",
+                        {manifest, 0, 0});
+    }
+    if (j.is_object() && j.contains("hypergen") && j["hypergen"].is_object() &&
+        j["hypergen"].contains("templates")) {
+      const auto& field = j["hypergen"]["templates"];
+      if (!field.is_string() || field.get<std::string>().empty()) {
+        return make_error(ErrorKind::kData,
+                          "'hypergen.templates' must be a folder inside the package '" + name +
+                              "' (a non-empty string)",
+                          {manifest, 0, 0});
+      }
+      std::string wanted = field.get<std::string>();
+      std::string path = absolute_path(dir, wanted);
+      if (wanted[0] == '/' || !inside(path, dir)) {
+        return make_error(ErrorKind::kData,
+                          "'hypergen.templates' ('" + wanted + "') leads out of the package '" +
+                              name + "': it must name a folder inside " + rel,
+                          {manifest, 0, 0});
+      }
+      if (!is_dir(path)) {
+        return make_error(
+            ErrorKind::kNotFound,
+            "'hypergen.templates' names '" + wanted + "', which is not a folder in " + rel,
+            {manifest, 0, 0});
+      }
+      root.path = path;
+      return root;
+    }
+  }
+  for (const char* sub : {"_templates", "generators"}) {
+    if (std::string path = dir + "/" + sub; is_dir(path)) {
+      root.path = path;
+      return root;
+    }
+  }
+  return make_coded_error(ErrorKind::kNotFound, "PACKAGE_NOT_FOUND",
+                          "package '" + name + "' has no templates: " + rel +
+                              " has no _templates/ or generators/ folder and its package.json no "
+                              "'hypergen.templates'",
+                          {{"Check that it is a generator package", "ls " + rel}}, at);
+}
+
+// Adds the package roots after the project's own, with their trust.
+Status add_packages(FileSystem& fs, const EnvLookup& env, const FileValues& values,
+                    Config& config) {
+  std::vector<std::string> names;
+  for (const ListEntry& e : values.packages) {
+    const SourceLocation at{config.config_file, e.line, e.column};
+    if (!valid_package_name(e.value)) {
+      return make_error(ErrorKind::kData,
+                        "'" + e.value +
+                            "' is not an npm package name ('name' or '@scope/name'; packages are "
+                            "looked up in node_modules/)",
+                        at);
+    }
+    if (std::find(names.begin(), names.end(), e.value) != names.end()) {
+      return make_error(ErrorKind::kData, "package '" + e.value + "' is listed twice", at);
+    }
+    names.push_back(e.value);
+  }
+  std::vector<std::pair<std::string, std::string>> trusted;  // name, origin
+  for (const ListEntry& e : values.trust) {
+    if (std::find(names.begin(), names.end(), e.value) == names.end()) {
+      return make_error(ErrorKind::kData,
+                        "'trust' names '" + e.value +
+                            "', which is not in 'packages:' (trust lists declared packages; "
+                            "the project's own templates are always trusted)",
+                        {config.config_file, e.line, e.column});
+    }
+    trusted.emplace_back(e.value, origin_of(config.config_file, e.line));
+  }
+  std::string everything;
+  if (auto v = env("HYPERGEN_TRUST"); v && !v->empty() && *v != "0" && *v != "false") {
+    everything = "$HYPERGEN_TRUST";
+  }
+  for (const ListEntry& e : values.packages) {
+    auto root = package_root(fs, config, e);
+    if (!root) return tl::unexpected(root.error());
+    root->trusted = false;
+    root->trust_origin.clear();
+    for (const auto& [name, origin] : trusted) {
+      if (name == e.value) {
+        root->trusted = true;
+        root->trust_origin = origin;
+      }
+    }
+    if (!root->trusted && !everything.empty()) {
+      root->trusted = true;
+      root->trust_origin = everything;
+    }
+    config.templates.push_back(std::move(*root));
+  }
+  return {};
+}
+
 }  // namespace
+
+bool valid_package_name(std::string_view name) {
+  auto part_ok = [](std::string_view p) {
+    if (p.empty() || p.size() > 214 || p[0] == '.' || p[0] == '_') return false;
+    for (char c : p) {
+      bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                c == '-' || c == '.' || c == '_' || c == '~';
+      if (!ok) return false;
+    }
+    return true;
+  };
+  if (name.starts_with("@")) {
+    auto slash = name.find('/');
+    if (slash == std::string_view::npos) return false;
+    return part_ok(name.substr(1, slash - 1)) && part_ok(name.substr(slash + 1));
+  }
+  return part_ok(name);
+}
+
+void trust_all(Config& cfg, const std::string& origin) {
+  for (TemplateRoot& r : cfg.templates) {
+    if (r.trusted) continue;
+    r.trusted = true;
+    r.trust_origin = origin;
+  }
+}
+
+const TemplateRoot* root_of(const Config& cfg, std::string_view path) {
+  const TemplateRoot* best = nullptr;
+  for (const TemplateRoot& r : cfg.templates) {
+    if (inside(path, r.path) && (!best || r.path.size() > best->path.size())) best = &r;
+  }
+  return best;
+}
+
+bool path_trusted(const Config& cfg, std::string_view path) {
+  if (const TemplateRoot* r = root_of(cfg, path)) return r->trusted;
+  return !inside(path, absolute_path(cfg.project_root, "node_modules"));
+}
+
+std::vector<FoundPackage> undeclared_packages(FileSystem& fs, const Config& cfg) {
+  std::vector<FoundPackage> out;
+  std::string base = absolute_path(cfg.project_root, "node_modules");
+  auto entries = fs.list_dir(base);
+  if (!entries) return out;
+  std::vector<std::string> names;
+  for (const DirEntry& e : *entries) {
+    if (e.name.starts_with(".")) continue;
+    if (e.name.starts_with("@")) {
+      auto scoped = fs.list_dir(base + "/" + e.name);
+      if (!scoped) continue;
+      for (const DirEntry& s : *scoped) names.push_back(e.name + "/" + s.name);
+    } else {
+      names.push_back(e.name);
+    }
+  }
+  for (const std::string& name : names) {
+    if (!valid_package_name(name)) continue;
+    bool declared = std::any_of(cfg.templates.begin(), cfg.templates.end(),
+                                [&](const TemplateRoot& r) { return r.package == name; });
+    if (declared) continue;
+    std::string dir = base + "/" + name, templates;
+    for (const char* sub : {"_templates", "generators"}) {
+      auto st = fs.stat(dir + "/" + sub);
+      if (st && st->is_directory()) {
+        templates = dir + "/" + sub;
+        break;
+      }
+    }
+    if (templates.empty()) continue;
+    auto text = fs.read_file(dir + "/package.json");
+    if (!text) continue;
+    nlohmann::json j = nlohmann::json::parse(*text, nullptr, false);
+    if (!j.is_object()) continue;
+    bool keyword = false;
+    if (j.contains("keywords") && j["keywords"].is_array()) {
+      for (const auto& k : j["keywords"]) keyword = keyword || (k.is_string() && k == "hypergen");
+    }
+    bool looks = keyword || j.contains("hypergen") || name.find("hypergen-") != std::string::npos;
+    if (looks) out.push_back({name, templates});
+  }
+  std::sort(out.begin(), out.end(),
+            [](const FoundPackage& a, const FoundPackage& b) { return a.name < b.name; });
+  return out;
+}
+
+bool has_untrusted_roots(const Config& cfg) {
+  return std::any_of(cfg.templates.begin(), cfg.templates.end(),
+                     [](const TemplateRoot& r) { return !r.trusted; });
+}
 
 Result<Config> load_config(FileSystem& fs, const EnvLookup& env, const std::string& cwd) {
   Config config;
@@ -429,21 +713,26 @@ Result<Config> load_config(FileSystem& fs, const EnvLookup& env, const std::stri
       config.templates.push_back(
           {absolute_path(config.project_root, path), origin_of(config.config_file, line)});
     }
-    return config;
-  }
-  for (const char* name : {"HYPERGEN_TMPLS", "HYGEN_TMPLS"}) {
-    if (auto v = env(name); v && !v->empty()) {
-      std::string path = absolute_path(cwd, *v);
-      auto st = fs.stat(path);
-      if (st && st->exists()) {
-        config.templates.push_back({path, std::string("$") + name});
-        return config;
+  } else {
+    bool from_env = false;
+    for (const char* name : {"HYPERGEN_TMPLS", "HYGEN_TMPLS"}) {
+      if (auto v = env(name); v && !v->empty()) {
+        std::string path = absolute_path(cwd, *v);
+        auto st = fs.stat(path);
+        if (st && st->exists()) {
+          config.templates.push_back({path, std::string("$") + name});
+          from_env = true;
+          break;
+        }
       }
     }
+    if (!from_env) {
+      std::string local = cwd == "/" ? "/_templates" : cwd + "/_templates";
+      auto st = fs.stat(local);
+      if (st && st->exists()) config.templates.push_back({local, "./_templates"});
+    }
   }
-  std::string local = cwd == "/" ? "/_templates" : cwd + "/_templates";
-  auto st = fs.stat(local);
-  if (st && st->exists()) config.templates.push_back({local, "./_templates"});
+  HG_RETURN_IF_ERROR(add_packages(fs, env, values, config));
   return config;
 }
 

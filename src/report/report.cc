@@ -65,6 +65,17 @@ class HumanReporter final : public Reporter {
       for (const auto& m : s.messages) text += m + "\n";
       out_(text);
     }
+    if (!s.needs_trust.empty()) {
+      std::string text;
+      for (const NeedsTrust& n : s.needs_trust) {
+        std::string what = n.kind + ": " + (n.command.empty() ? n.file : n.command);
+        std::string from = n.command.empty() ? n.source : n.file + ", " + n.source;
+        text += paint("33", hygen_line("needs trust", what + " (" + from + ")"));
+        if (!n.note.empty()) text += std::string(14, ' ') + n.note + "\n";
+      }
+      if (!s.trust_hint.empty()) text += s.trust_hint + "\n";
+      out_(text);
+    }
   }
 
  private:
@@ -144,6 +155,17 @@ class JsonReporter final : public Reporter {
                        {"shell", s.shells}};
     doc_["messages"] = s.messages;
     if (!s.recovery.empty()) doc_["recovery"] = s.recovery;
+    if (!s.needs_trust.empty()) {
+      nlohmann::json list = nlohmann::json::array();
+      for (const NeedsTrust& n : s.needs_trust) {
+        nlohmann::json item = {{"kind", n.kind}, {"file", n.file}, {"source", n.source}};
+        if (!n.command.empty()) item["command"] = n.command;
+        if (!n.note.empty()) item["note"] = n.note;
+        list.push_back(std::move(item));
+      }
+      doc_["needsTrust"] = std::move(list);
+      doc_["trustHint"] = s.trust_hint;
+    }
     out_(doc_.dump(2) + "\n");
   }
 

@@ -45,11 +45,23 @@ struct Event {
   long line = -1;       // inject: line index the body went to
 };
 
+// Code from an untrusted source (a package) that a dry run did not run and
+// a real run would refuse without trust (docs/packages.md).
+struct NeedsTrust {
+  std::string kind;     // "sh", "hook", "shell step", "pre hook", "post hook", "error hook"
+  std::string file;     // where it is written (display path)
+  std::string command;  // the command as rendered; empty for a hook file
+  std::string source;   // "package <name>"
+  std::string note;     // optional, e.g. why the run went on without it
+};
+
 struct Summary {
   std::size_t created = 0, overwritten = 0, injected = 0, skipped = 0, shells = 0;
   bool applied = false;  // false in dry runs
   std::vector<std::string> messages;
   std::string recovery;  // what `apply::recover` did first, if anything
+  std::vector<NeedsTrust> needs_trust;
+  std::string trust_hint;  // how to trust them (printed under the list)
 };
 
 class Reporter {

@@ -176,6 +176,18 @@ Result<Resolution> resolve_action(FileSystem& fs, const config::Config& cfg,
                                                 "' for generator '" + r.generator + "'" +
                                                 suggestion(r.main_action, actions));
   }
+  // The project's own roots shadow package roots: packages compete (by the
+  // strategy below) only for what no project root defines.
+  std::vector<std::size_t> candidates;
+  for (std::size_t i : roots) {
+    if (cfg.templates[i].package.empty()) candidates.push_back(i);
+  }
+  if (candidates.empty()) candidates = roots;
+  for (std::size_t i : roots) {
+    if (std::find(candidates.begin(), candidates.end(), i) == candidates.end())
+      r.shadowed.push_back(cfg.templates[i].path);
+  }
+  roots = std::move(candidates);
   std::size_t chosen = roots.front();
   if (roots.size() > 1) {
     switch (cfg.conflict) {

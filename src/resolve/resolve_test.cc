@@ -92,6 +92,47 @@ TEST_F(ResolveTest, ConflictStrategies) {
   EXPECT_EQ(skip->templates_root, "/p/_templates");
 }
 
+config::TemplateRoot package_root(std::string path, std::string name) {
+  config::TemplateRoot r(std::move(path), "package " + name);
+  r.package = std::move(name);
+  r.trusted = false;
+  return r;
+}
+
+TEST_F(ResolveTest, ProjectRootsShadowPackageRootsWhateverTheStrategy) {
+  fs_.add_file("/p/node_modules/kit/_templates/gen/new/a.liquid.t", "pkg");
+  fs_.add_file("/p/node_modules/kit/_templates/gen/extra/a.liquid.t", "pkg");
+  cfg_.templates.push_back(package_root("/p/node_modules/kit/_templates", "kit"));
+  for (auto strategy : {config::ConflictStrategy::kFail, config::ConflictStrategy::kOverride,
+                        config::ConflictStrategy::kSkip}) {
+    cfg_.conflict = strategy;
+    auto r = run({"gen", "new"});
+    ASSERT_TRUE(r) << r.error().describe();
+    EXPECT_EQ(r->templates_root, "/p/_templates");
+    ASSERT_EQ(r->shadowed.size(), 1u);
+    EXPECT_EQ(r->shadowed[0], "/p/node_modules/kit/_templates");
+  }
+  // What only the package defines comes from it.
+  auto extra = run({"gen", "extra"});
+  ASSERT_TRUE(extra);
+  EXPECT_EQ(extra->templates_root, "/p/node_modules/kit/_templates");
+}
+
+TEST_F(ResolveTest, TwoPackagesFollowTheStrategy) {
+  fs_.add_file("/p/node_modules/a/_templates/pk/new/a.liquid.t", "a");
+  fs_.add_file("/p/node_modules/b/_templates/pk/new/a.liquid.t", "b");
+  cfg_.templates.push_back(package_root("/p/node_modules/a/_templates", "a"));
+  cfg_.templates.push_back(package_root("/p/node_modules/b/_templates", "b"));
+  auto fail = run({"pk", "new"});
+  ASSERT_FALSE(fail);
+  EXPECT_EQ(fail.error().kind, ErrorKind::kConflict);
+  EXPECT_NE(fail.error().message.find("package a"), std::string::npos);
+  cfg_.conflict = config::ConflictStrategy::kOverride;
+  auto over = run({"pk", "new"});
+  ASSERT_TRUE(over);
+  EXPECT_EQ(over->templates_root, "/p/node_modules/b/_templates");
+}
+
 TEST(DiscoverTest, HookAndJunkSuffixes) {
   EXPECT_TRUE(discover::is_excluded_name("/a/prompt.js"));
   EXPECT_TRUE(discover::is_excluded_name("/a/my-index.js"));

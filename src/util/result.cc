@@ -20,6 +20,8 @@ int exit_code(ErrorKind kind) {
       return 7;
     case ErrorKind::kMissingInput:
       return 8;
+    case ErrorKind::kUntrusted:
+      return 9;
     case ErrorKind::kInterrupted:
       return 130;
   }
@@ -44,6 +46,8 @@ const char* kind_name(ErrorKind kind) {
       return "I/O error";
     case ErrorKind::kMissingInput:
       return "missing input";
+    case ErrorKind::kUntrusted:
+      return "untrusted source";
     case ErrorKind::kInterrupted:
       return "interrupted";
   }

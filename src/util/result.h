@@ -26,6 +26,7 @@ enum class ErrorKind : std::uint8_t {
   kConflict,      // conflicting definitions or refused overwrite
   kIo,            // the file system said no
   kMissingInput,  // required values missing and no way to ask
+  kUntrusted,     // code from an untrusted template source (a package) would run
   kInterrupted,   // SIGINT and friends
 };
 

@@ -18,11 +18,12 @@ TEST(ExitCode, EveryKindHasItsOwnCode) {
   std::set<int> codes;
   for (ErrorKind k : {ErrorKind::kFailure, ErrorKind::kUsage, ErrorKind::kNotFound,
                       ErrorKind::kTemplate, ErrorKind::kData, ErrorKind::kConflict, ErrorKind::kIo,
-                      ErrorKind::kMissingInput, ErrorKind::kInterrupted}) {
+                      ErrorKind::kMissingInput, ErrorKind::kUntrusted, ErrorKind::kInterrupted}) {
     EXPECT_NE(exit_code(k), 0);
     codes.insert(exit_code(k));
   }
-  EXPECT_EQ(codes.size(), 9u);
+  EXPECT_EQ(codes.size(), 10u);
+  EXPECT_EQ(exit_code(ErrorKind::kUntrusted), 9);
 }
 
 Status fails() {

@@ -1,0 +1,4 @@
+---
+to: src/{{ name }}.js
+---
+export const {{ name }} = "from the project";
