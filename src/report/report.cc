@@ -121,6 +121,7 @@ class JsonReporter final : public Reporter {
   explicit JsonReporter(Sink out) : out_(std::move(out)) {}
 
   void begin(const RunInfo& info) override {
+    dry_ = info.dry;
     doc_["dry"] = info.dry;
     doc_["generator"] = info.generator;
     doc_["action"] = info.action;
@@ -140,7 +141,14 @@ class JsonReporter final : public Reporter {
     if (!e.detail.empty()) op["detail"] = e.detail;
     if (e.line >= 0) op["line"] = e.line;
     if (!e.command.empty()) op["command"] = e.command;
-    if (e.kind == Event::Kind::kShell) op["exit_status"] = e.exit_status;
+    // A dry run runs no command: it has no exit status to report.
+    if (e.kind == Event::Kind::kShell) {
+      if (dry_) {
+        op["ran"] = false;
+      } else {
+        op["exit_status"] = e.exit_status;
+      }
+    }
     if (!e.text.empty()) op["text"] = e.text;
     if (!e.diff.empty()) op["diff"] = e.diff;
     doc_["operations"].push_back(std::move(op));
@@ -170,6 +178,7 @@ class JsonReporter final : public Reporter {
   }
 
  private:
+  bool dry_ = false;
   Sink out_;
   nlohmann::json doc_ = nlohmann::json::object();
 };
