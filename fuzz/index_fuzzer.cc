@@ -68,7 +68,8 @@ std::size_t walk(const Index& index) {
     n += g.name.size() + g.path.size() + g.metadata.size();
     if (index.find_generator(g.name)) ++n;
     for (const ActionView& a : index.actions(g)) {
-      n += a.name.size() + a.path.size() + a.hook.size();
+      n += a.name.size() + a.path.size() + a.hook.size() + a.metadata.size() +
+           a.metadata_path.size();
       if (index.find_action(g.name, a.name)) ++n;
       for (const TemplateView& t : index.templates(a)) {
         n += t.path.size() + t.rel.size() + t.frontmatter.size();

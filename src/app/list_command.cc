@@ -21,7 +21,68 @@
 
 namespace hypergen::app {
 
-namespace {}  // namespace
+namespace {
+
+// The Hygen generators `list` shows, as views: names and folder actions in
+// output order. Built in place from the index when its generators are
+// already in merged order (names strictly increasing, so no name repeats
+// across roots: the usual single root), else from discover's merged shape.
+struct Listing {
+  struct Generator {
+    std::string_view name;
+    std::size_t first_action = 0, action_count = 0;
+  };
+  std::vector<Generator> generators;
+  std::vector<std::string_view> actions;
+  std::vector<discover::GeneratorInfo> owned;  // backs the views when merged
+};
+
+bool in_merged_order(const index::Index& idx) {
+  std::string_view previous;
+  for (std::size_t i = 0; i < idx.generator_count(); ++i) {
+    std::string_view name = idx.string(idx.generator_record(i).name);
+    if (i > 0 && !(previous < name)) return false;
+    previous = name;
+  }
+  return true;
+}
+
+Listing listing_from_index(const index::Index& idx, const std::set<std::string>& hidden) {
+  Listing out;
+  out.generators.reserve(idx.generator_count());
+  out.actions.reserve(idx.action_count());
+  for (std::size_t gi = 0; gi < idx.generator_count(); ++gi) {
+    index::GeneratorRecord g = idx.generator_record(gi);
+    std::string_view name = idx.string(g.name);
+    if (!hidden.empty() && hidden.count(std::string(name))) continue;
+    Listing::Generator lg{name, out.actions.size(), 0};
+    for (std::size_t ai = g.first_action; ai < g.first_action + g.action_count; ++ai) {
+      index::ActionRecord a = idx.action_record(ai);
+      if ((a.flags & index::kActionIsDir) != 0) out.actions.push_back(idx.string(a.name));
+    }
+    lg.action_count = out.actions.size() - lg.first_action;
+    out.generators.push_back(lg);
+  }
+  return out;
+}
+
+Listing listing_from(std::vector<discover::GeneratorInfo> gens,
+                     const std::set<std::string>& hidden) {
+  Listing out;
+  out.owned = std::move(gens);
+  for (const auto& g : out.owned) {
+    if (hidden.count(g.name)) continue;
+    Listing::Generator lg{g.name, out.actions.size(), 0};
+    for (const auto& a : g.actions) {
+      if (a.is_dir) out.actions.push_back(a.name);
+    }
+    lg.action_count = out.actions.size() - lg.first_action;
+    out.generators.push_back(lg);
+  }
+  return out;
+}
+
+}  // namespace
 
 Status list_command(Context& ctx, std::span<const std::string> args) {
   bool json = false;
@@ -40,10 +101,6 @@ Status list_command(Context& ctx, std::span<const std::string> args) {
   // One index load serves both the Hygen and the V8 generators.
   std::optional<index::Loaded> loaded;
   if (index_enabled(ctx)) loaded = load_index(ctx, *cfg, index::Depth::kGenerators);
-  auto all_gens = loaded ? Result<std::vector<discover::GeneratorInfo>>(
-                               resolve::merge_generators(loaded->index.generator_infos()))
-                         : generators(ctx, *cfg);
-  if (!all_gens) return tl::unexpected(all_gens.error());
   auto v8 = find_v8_generators(ctx, *cfg, loaded ? &loaded->index : nullptr);
   if (!v8) return tl::unexpected(v8.error());
   // Generators whose folder is one V8 generator are listed as V8 only; a
@@ -52,11 +109,17 @@ Status list_command(Context& ctx, std::span<const std::string> args) {
   for (const auto& e : *v8) {
     if (e.action.empty()) v8_level.insert(e.generator);
   }
-  std::vector<discover::GeneratorInfo> kept;
-  for (auto& g : *all_gens) {
-    if (!v8_level.count(g.name)) kept.push_back(std::move(g));
+  Listing listing;
+  if (loaded && in_merged_order(loaded->index)) {
+    listing = listing_from_index(loaded->index, v8_level);
+  } else {
+    auto all_gens = loaded ? Result<std::vector<discover::GeneratorInfo>>(
+                                 resolve::merge_generators(loaded->index.generator_infos()))
+                           : generators(ctx, *cfg);
+    if (!all_gens) return tl::unexpected(all_gens.error());
+    listing = listing_from(std::move(*all_gens), v8_level);
   }
-  auto gens = &kept;
+  auto* gens = &listing.generators;
   if (category) {
     std::set<std::string> categories;
     std::vector<V8Entry> in_category;
@@ -83,8 +146,8 @@ Status list_command(Context& ctx, std::span<const std::string> args) {
     doc["generators"] = nlohmann::json::array();
     for (const auto& g : *gens) {
       nlohmann::json actions = nlohmann::json::array();
-      for (const auto& a : g.actions) {
-        if (a.is_dir) actions.push_back(a.name);
+      for (std::size_t i = 0; i < g.action_count; ++i) {
+        actions.push_back(listing.actions[g.first_action + i]);
       }
       doc["generators"].push_back({{"name", g.name}, {"actions", actions}});
     }
@@ -115,25 +178,26 @@ Status list_command(Context& ctx, std::span<const std::string> args) {
     text += "Loaded templates: " + render::display_path(ctx.cwd, r.path) + root_note(r) + "\n";
   }
   text += "\n";
-  const char* bold = ctx.color ? "\x1b[1m" : "";
-  const char* reset = ctx.color ? "\x1b[0m" : "";
+  std::string_view bold = ctx.color ? "\x1b[1m" : "";
+  std::string_view reset = ctx.color ? "\x1b[0m" : "";
+  text.reserve(text.size() + listing.actions.size() * 16 + gens->size() * 24);
   for (const auto& g : *gens) {
-    text += std::string(bold) + g.name + reset + ":";
-    bool first = true;
-    for (const auto& a : g.actions) {
-      if (!a.is_dir) continue;
-      text += first ? " " : ", ";
-      text += a.name;
-      first = false;
+    text += bold;
+    text += g.name;
+    text += reset;
+    text += ':';
+    for (std::size_t i = 0; i < g.action_count; ++i) {
+      text += i == 0 ? std::string_view(" ") : std::string_view(", ");
+      text += listing.actions[g.first_action + i];
     }
-    text += "\n";
+    text += '\n';
   }
   if (gens->empty() && v8->empty()) text += "(no generators)\n";
   if (!v8->empty()) {
     text += std::string(gens->empty() ? "" : "\n") + "V8 generators (template.yml):\n";
     std::set<std::string> categories;
     for (const auto& e : *v8) {
-      text += "  • " + std::string(bold) + e.name + reset;
+      text += "  • " + std::string(bold) + e.name + std::string(reset);
       if (!e.description.empty()) text += " - " + e.description;
       if (!e.category.empty()) {
         text += " [" + e.category + "]";

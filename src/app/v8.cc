@@ -452,27 +452,35 @@ Result<std::vector<V8Entry>> find_v8_generators(Context& ctx, const config::Conf
   std::set<std::string> seen;
   if (idx) {
     // The index (validated by stat) gives the generators, their actions and
-    // each generator's own template.yml bytes: no folder is listed and no
-    // generator-level file read. Only action-level template.yml files are
-    // looked for on disk.
-    for (const index::GeneratorView& g : idx->generators()) {
-      std::string root(idx->root(g.root_index));
-      std::string name(g.name), path(g.path);
+    // the template.yml bytes of generator and action folders: no folder is
+    // listed, no file looked for and none read (but one that was unreadable
+    // when the index was built, read again here).
+    for (std::size_t gi = 0; gi < idx->generator_count(); ++gi) {
+      index::GeneratorRecord gr = idx->generator_record(gi);
+      bool any = (gr.flags & index::kGeneratorHasMetadata) != 0;
+      for (std::size_t ai = gr.first_action; !any && ai < gr.first_action + gr.action_count; ++ai) {
+        any = (idx->action_record(ai).flags & index::kActionHasMetadata) != 0;
+      }
+      if (!any) continue;  // the usual case: a Hygen generator, nothing to read
+      index::GeneratorView g = idx->generator(gi);
       if (g.has_metadata) {
-        std::string file(idx->string(idx->generator_record(g.index).metadata_path));
+        std::string name(g.name);
         if (seen.insert(name).second) {
-          out.push_back(make_entry_from(ctx, root, name, "", path, file, std::string(g.metadata)));
+          std::string file(idx->string(idx->generator_record(g.index).metadata_path));
+          out.push_back(make_entry_from(ctx, std::string(idx->root(g.root_index)), name, "",
+                                        std::string(g.path), file, std::string(g.metadata)));
         }
         continue;
       }
-      for (const index::ActionView& a : idx->actions(g)) {
-        if (!a.is_dir) continue;
-        std::string at_action = manifest::manifest_in(ctx.fs, std::string(a.path));
-        if (at_action.empty()) continue;
-        if (seen.insert(name + "/" + std::string(a.name)).second) {
-          out.push_back(
-              make_entry(ctx, root, name, std::string(a.name), std::string(a.path), at_action));
-        }
+      for (std::size_t ai = g.first_action; ai < g.first_action + g.action_count; ++ai) {
+        index::ActionView a = idx->action(ai);
+        if (!a.is_dir || !a.has_metadata) continue;
+        std::string name(g.name), action(a.name);
+        if (!seen.insert(name + "/" + action).second) continue;
+        std::string root(idx->root(g.root_index)), dir(a.path), file(a.metadata_path);
+        out.push_back(a.metadata_read ? make_entry_from(ctx, root, name, action, dir, file,
+                                                        std::string(a.metadata))
+                                      : make_entry(ctx, root, name, action, dir, file));
       }
     }
     return out;

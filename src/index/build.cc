@@ -6,7 +6,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <memory>
 #include <random>
+#include <system_error>
+#include <thread>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -82,42 +86,127 @@ class RecordingFs : public FileSystem {
 };
 
 bool unsure(std::int64_t mtime_ns, std::int64_t written_ns, std::int64_t granularity_ns) {
+  if (mtime_ns == kRecheckMtime) return true;
   if (written_ns == 0 || mtime_ns == kMissingMtime) return false;
   return mtime_ns > written_ns - granularity_ns;
 }
 
+// Marks every recorded mtime that is unsure against the index file it came
+// from (written at `written_ns`) as kRecheckMtime, before that data is
+// copied into a new index file: a later write time must not make an entry
+// trusted that was never checked after it became unsure.
+void forget_unsure(IndexData& data, std::int64_t written_ns, std::int64_t granularity_ns) {
+  auto fix = [&](std::int64_t& mtime) {
+    if (unsure(mtime, written_ns, granularity_ns)) mtime = kRecheckMtime;
+  };
+  for (auto& r : data.roots) fix(r.mtime_ns);
+  for (auto& g : data.generators) {
+    fix(g.dir_mtime_ns);
+    if (g.has_metadata) fix(g.metadata_file.mtime_ns);
+    for (auto& a : g.actions) {
+      fix(a.dir_mtime_ns);
+      if (a.has_metadata) fix(a.metadata_file.mtime_ns);
+      for (auto& d : a.dirs) fix(d.mtime_ns);
+      for (auto& f : a.files) fix(f.mtime_ns);
+      for (auto& t : a.templates) fix(t.stamp.mtime_ns);
+    }
+  }
+}
+
 struct Checker {
+  Checker(FileSystem& fs_in, std::int64_t written, std::int64_t granularity)
+      : fs(fs_in), written_ns(written), granularity_ns(granularity) {}
+
+  static constexpr std::size_t kNoRoot = SIZE_MAX;
+
   FileSystem& fs;
   std::int64_t written_ns;
   std::int64_t granularity_ns;
   std::size_t stats = 0;
+  // Open template roots (by root index; null: not open): a path below one is
+  // stat'ed relative to it (FileSystem::stat_in), a shorter path walk.
+  std::vector<std::shared_ptr<const DirHandle>> open_roots;
+  std::string scratch;  // path buffer, reused
 
-  Result<FileStat> stat(const std::string& path) {
+  Result<FileStat> stat(std::string_view path, std::size_t root = kNoRoot) {
     ++stats;
-    return fs.stat(path);
+    if (root < open_roots.size() && open_roots[root] != nullptr) {
+      const std::string& base = open_roots[root]->path();
+      if (path.size() > base.size() + 1 && path.starts_with(base) && path[base.size()] == '/') {
+        scratch.assign(path.substr(base.size() + 1));
+        return fs.stat_in(*open_roots[root], scratch);
+      }
+    }
+    scratch.assign(path);
+    return fs.stat(scratch);
   }
-  bool dir_ok(const std::string& path, std::int64_t mtime_ns) {
+  bool dir_ok(std::string_view path, std::int64_t mtime_ns, std::size_t root = kNoRoot) {
     if (unsure(mtime_ns, written_ns, granularity_ns)) return false;
-    auto st = stat(path);
+    auto st = stat(path, root);
     return st && st->is_directory() && st->mtime_ns == mtime_ns;
   }
-  bool root_ok(const std::string& path, std::int64_t mtime_ns) {
+  bool root_ok(std::string_view path, std::int64_t mtime_ns) {
     if (mtime_ns == kMissingMtime) {
       auto st = stat(path);
       return st && !st->is_directory();
     }
     return dir_ok(path, mtime_ns);
   }
-  bool file_ok(const std::string& path, std::int64_t mtime_ns, std::uint64_t size) {
+  bool file_ok(std::string_view path, std::int64_t mtime_ns, std::uint64_t size,
+               std::size_t root = kNoRoot) {
     if (unsure(mtime_ns, written_ns, granularity_ns)) return false;
-    auto st = stat(path);
+    auto st = stat(path, root);
     if (!st) return false;
     if (mtime_ns == kMissingMtime) return !st->exists();
     return st->exists() && st->mtime_ns == mtime_ns && st->size == size;
   }
-  bool template_ok(const std::string& path, const FileStamp& stamp) {
+  // The generator level of one generator: its folder, its template.yml, and
+  // each action folder with its template.yml (entries added or removed change
+  // a folder's mtime; an edit in place changes the file's size or mtime).
+  bool generator_ok(const Index& index, std::size_t gi) {
+    auto g = index.generator_record(gi);
+    std::size_t root = g.root_index;
+    if (!dir_ok(index.string(g.path), g.dir_mtime_ns, root)) return false;
+    if ((g.flags & kGeneratorHasMetadata) != 0 &&
+        !file_ok(index.string(g.metadata_path), g.metadata_mtime_ns, g.metadata_size, root)) {
+      return false;
+    }
+    for (std::uint32_t ai = g.first_action; ai < g.first_action + g.action_count; ++ai) {
+      auto a = index.action_record(ai);
+      if ((a.flags & kActionIsDir) == 0) continue;
+      if (!dir_ok(index.string(a.path), a.dir_mtime_ns, root)) return false;
+      if ((a.flags & kActionHasMetadata) != 0 &&
+          !file_ok(index.string(a.metadata_path), a.metadata_mtime_ns, a.metadata_size, root)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // The same for owned data whose folder mtime was just read (`dir_mtime_ns`).
+  bool generator_ok(const GeneratorData& g, const std::string& path, std::int64_t dir_mtime_ns) {
+    if (g.path != path || g.dir_mtime_ns != dir_mtime_ns ||
+        unsure(dir_mtime_ns, written_ns, granularity_ns)) {
+      return false;
+    }
+    if (g.has_metadata &&
+        !file_ok(g.metadata_file.path, g.metadata_file.mtime_ns, g.metadata_file.size)) {
+      return false;
+    }
+    for (const auto& a : g.actions) {
+      if (!a.is_dir) continue;
+      if (!dir_ok(a.path, a.dir_mtime_ns)) return false;
+      if (a.has_metadata &&
+          !file_ok(a.metadata_file.path, a.metadata_file.mtime_ns, a.metadata_file.size)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  bool template_ok(std::string_view path, const FileStamp& stamp, std::size_t root = kNoRoot) {
     if (unsure(stamp.mtime_ns, written_ns, granularity_ns)) return false;
-    auto st = stat(path);
+    auto st = stat(path, root);
     return st && st->is_file() && st->mtime_ns == stamp.mtime_ns && st->size == stamp.size &&
            st->inode == stamp.inode;
   }
@@ -125,22 +214,20 @@ struct Checker {
   // The action of an index file, checked in place (no copies).
   bool action_ok(const Index& index, std::size_t ai) {
     auto a = index.action_record(ai);
-    if ((a.flags & 2u) == 0) return false;  // not scanned
-    std::string path;
+    if ((a.flags & kActionScanned) == 0) return false;  // not scanned
+    std::size_t root =
+        open_roots.empty() ? kNoRoot : index.generator_record(a.generator).root_index;
     for (std::uint32_t i = a.first_dir; i < a.first_dir + a.dir_count; ++i) {
       auto d = index.dir_record(i);
-      path.assign(index.string(d.path));
-      if (!dir_ok(path, d.mtime_ns)) return false;
+      if (!dir_ok(index.string(d.path), d.mtime_ns, root)) return false;
     }
     for (std::uint32_t i = a.first_file; i < a.first_file + a.file_count; ++i) {
       auto f = index.file_record(i);
-      path.assign(index.string(f.path));
-      if (!file_ok(path, f.mtime_ns, f.size)) return false;
+      if (!file_ok(index.string(f.path), f.mtime_ns, f.size, root)) return false;
     }
     for (std::uint32_t i = a.first_template; i < a.first_template + a.template_count; ++i) {
       auto t = index.template_record(i);
-      path.assign(index.string(t.path));
-      if (!template_ok(path, {t.mtime_ns, t.size, t.inode})) return false;
+      if (!template_ok(index.string(t.path), {t.mtime_ns, t.size, t.inode}, root)) return false;
     }
     return true;
   }
@@ -215,6 +302,38 @@ const ActionData* find_action_data(const GeneratorData* g, const std::string& na
   return nullptr;
 }
 
+// An action folder's mtime (taken first, so that a later change is seen) and
+// its own template.yml or template.yaml, looked for the way
+// manifest::manifest_in does (the first that exists and is not a folder).
+void read_action_metadata(FileSystem& fs, ActionData& a) {
+  a.dir_mtime_ns = kMissingMtime;
+  a.has_metadata = false;
+  a.metadata_read = false;
+  a.metadata.clear();
+  a.metadata_file = {};
+  if (!a.is_dir) return;
+  auto dir = fs.stat(a.path);
+  if (!dir || !dir->is_directory()) return;  // kMissingMtime: looked at again next time
+  std::int64_t mtime = dir->mtime_ns;
+  for (const char* meta : {"/template.yml", "/template.yaml"}) {
+    std::string path = a.path + meta;
+    auto st = fs.stat(path);
+    if (!st) {
+      mtime = kMissingMtime;  // cannot tell whether it is there: look again next time
+      continue;
+    }
+    if (!st->exists() || st->is_directory()) continue;
+    a.has_metadata = true;
+    a.metadata_file = {path, st->mtime_ns, st->size};
+    if (auto bytes = fs.read_file(path)) {
+      a.metadata_read = true;
+      a.metadata = std::move(*bytes);
+    }
+    break;
+  }
+  a.dir_mtime_ns = mtime;
+}
+
 // A generator from discover's listing; keeps the scanned actions of `old`
 // that are still the same entry (they are validated when used).
 Result<GeneratorData> make_generator(FileSystem& fs, discover::GeneratorInfo& info,
@@ -247,6 +366,7 @@ Result<GeneratorData> make_generator(FileSystem& fs, discover::GeneratorInfo& in
     } else if (!a.is_dir) {
       a.scanned = true;  // a file entry has no templates
     }
+    read_action_metadata(fs, a);
     g.actions.push_back(std::move(a));
   }
   return g;
@@ -280,12 +400,7 @@ Status scan_root(FileSystem& fs, IndexData& data, std::uint32_t root_index,
     std::int64_t mtime = mt == mtimes.end() ? kMissingMtime : mt->second;
     auto prev_it = previous.find(info.name);
     GeneratorData* prev = prev_it == previous.end() ? nullptr : prev_it->second;
-    if (prev != nullptr && checker != nullptr && prev->path == info.path &&
-        prev->dir_mtime_ns == mtime &&
-        !unsure(mtime, checker->written_ns, checker->granularity_ns) &&
-        (!prev->has_metadata ||
-         checker->file_ok(prev->metadata_file.path, prev->metadata_file.mtime_ns,
-                          prev->metadata_file.size))) {
+    if (prev != nullptr && checker != nullptr && checker->generator_ok(*prev, info.path, mtime)) {
       data.generators.push_back(std::move(*prev));
       continue;
     }
@@ -392,34 +507,72 @@ struct Staleness {
   }
 };
 
-Staleness find_stale(const Index& index, Checker& checker, Depth depth) {
-  Staleness s;
-  s.root_changed.resize(index.root_count());
-  if (depth == Depth::kNone) return s;
-  std::string path;
-  for (std::size_t r = 0; r < index.root_count(); ++r) {
-    auto rec = index.root_record(r);
-    path.assign(index.string(rec.path));
-    s.root_changed[r] = !checker.root_ok(path, rec.mtime_ns);
-  }
-  for (std::size_t gi = 0; gi < index.generator_count(); ++gi) {
+// Checks generators [lo, hi) of `index` at `depth`: marks changed ones in
+// `changed` and collects stale actions (Depth::kFull) in `actions`.
+void check_generators(const Index& index, Checker& checker, Depth depth,
+                      const std::vector<bool>& root_changed, std::size_t lo, std::size_t hi,
+                      std::vector<char>& changed, std::vector<std::size_t>& actions) {
+  for (std::size_t gi = lo; gi < hi; ++gi) {
     auto g = index.generator_record(gi);
-    if (s.root_changed[g.root_index]) continue;
-    path.assign(index.string(g.path));
-    bool ok = checker.dir_ok(path, g.dir_mtime_ns);
-    if (ok && (g.flags & 1u) != 0) {
-      path.assign(index.string(g.metadata_path));
-      ok = checker.file_ok(path, g.metadata_mtime_ns, g.metadata_size);
-    }
-    if (!ok) {
-      s.generators.push_back(gi);
+    if (root_changed[g.root_index]) continue;
+    if (!checker.generator_ok(index, gi)) {
+      changed[gi] = 1;
       continue;
     }
     if (depth == Depth::kFull) {
       for (std::uint32_t ai = g.first_action; ai < g.first_action + g.action_count; ++ai) {
-        if (!checker.action_ok(index, ai)) s.actions.push_back(ai);
+        if (!checker.action_ok(index, ai)) actions.push_back(ai);
       }
     }
+  }
+}
+
+Staleness find_stale(const Index& index, Checker& checker, Depth depth,
+                     std::size_t parallel_entries) {
+  Staleness s;
+  s.root_changed.resize(index.root_count());
+  if (depth == Depth::kNone) return s;
+  checker.open_roots.assign(index.root_count(), nullptr);
+  for (std::size_t r = 0; r < index.root_count(); ++r) {
+    auto rec = index.root_record(r);
+    s.root_changed[r] = !checker.root_ok(index.string(rec.path), rec.mtime_ns);
+    if (!s.root_changed[r] && rec.mtime_ns != kMissingMtime) {
+      // Opened after its mtime was checked: replacing the folder in between is
+      // the same as replacing it right after validation.
+      if (auto dir = checker.fs.open_dir(std::string(index.string(rec.path)))) {
+        checker.open_roots[r] = std::move(*dir);
+      }
+    }
+  }
+  std::size_t n = index.generator_count();
+  std::vector<char> changed(n, 0);
+  bool split = false;
+  if (checker.fs.thread_safe() && n + index.action_count() > parallel_entries) {
+    // Two halves of about the same number of entries; the second on a thread.
+    std::size_t target = (n + index.action_count()) / 2, mid = 0;
+    while (mid < n && mid + index.generator_record(mid).first_action < target) ++mid;
+    Checker other(checker.fs, checker.written_ns, checker.granularity_ns);
+    other.open_roots = checker.open_roots;
+    std::vector<std::size_t> other_actions;
+    try {
+      std::thread worker([&] {
+        check_generators(index, other, depth, s.root_changed, mid, n, changed, other_actions);
+      });
+      check_generators(index, checker, depth, s.root_changed, 0, mid, changed, s.actions);
+      worker.join();
+      split = true;
+    } catch (const std::system_error&) {
+      // No thread to be had: check everything here (below).
+      s.actions.clear();
+    }
+    if (split) {
+      checker.stats += other.stats;
+      s.actions.insert(s.actions.end(), other_actions.begin(), other_actions.end());
+    }
+  }
+  if (!split) check_generators(index, checker, depth, s.root_changed, 0, n, changed, s.actions);
+  for (std::size_t gi = 0; gi < n; ++gi) {
+    if (changed[gi] != 0) s.generators.push_back(gi);
   }
   return s;
 }
@@ -494,7 +647,7 @@ Result<Loaded> load_or_build(FileSystem& fs, const std::string& project_root,
   Staleness stale;
   {
     ScopedTimer timer(metrics, Stage::kIndexValidate);
-    stale = find_stale(*index, checker, options.depth);
+    stale = find_stale(*index, checker, options.depth, options.parallel_entries);
   }
   report.stats = checker.stats;
   if (!stale.any()) {
@@ -506,6 +659,7 @@ Result<Loaded> load_or_build(FileSystem& fs, const std::string& project_root,
   ScopedTimer timer(metrics, Stage::kIndexBuild);
   report.freshness = Freshness::kRevalidated;
   IndexData old = index->to_data();
+  forget_unsure(old, index->written_ns(), options.granularity_ns);
   IndexData data;
   data.roots = old.roots;
   std::vector<bool> changed_gen(old.generators.size(), false);
@@ -556,6 +710,7 @@ Result<ActionView> ensure_action(FileSystem& fs, const std::string& project_root
   ScopedTimer timer(metrics, Stage::kIndexBuild);
   auto rec = index.action_record(action_index);
   IndexData data = index.to_data();
+  forget_unsure(data, index.written_ns(), options.granularity_ns);
   auto g = index.generator_record(rec.generator);
   ActionData& a = data.generators[rec.generator].actions[action_index - g.first_action];
   HG_RETURN_IF_ERROR(scan_action(fs, a));
@@ -590,16 +745,16 @@ Result<IndexStatus> index_status(FileSystem& fs, const std::string& project_root
   status.actions = index->action_count();
   status.templates = index->template_count();
   for (std::size_t i = 0; i < index->action_count(); ++i) {
-    status.scanned_actions += (index->action_record(i).flags & 2u) != 0 ? 1 : 0;
+    status.scanned_actions += (index->action_record(i).flags & kActionScanned) != 0 ? 1 : 0;
   }
   status.roots_match = same_roots(*index, roots);
   if (!status.roots_match) return status;
   Checker checker{fs, index->written_ns(), options.granularity_ns};
-  auto stale = find_stale(*index, checker, Depth::kGenerators);
+  auto stale = find_stale(*index, checker, Depth::kGenerators, options.parallel_entries);
   status.stale_generators = stale.generators.size();
   for (std::size_t i = 0; i < index->action_count(); ++i) {
     auto a = index->action_record(i);
-    if ((a.flags & 2u) != 0 && !checker.action_ok(*index, i)) ++status.stale_actions;
+    if ((a.flags & kActionScanned) != 0 && !checker.action_ok(*index, i)) ++status.stale_actions;
   }
   return status;
 }

@@ -73,8 +73,15 @@ std::string serialize(const IndexData& data) {
       ar.name = strings.add(a.name);
       ar.path = strings.add(a.path);
       ar.hook = strings.add(a.hook);
+      ar.metadata = strings.add(a.metadata);
+      ar.metadata_path = strings.add(a.metadata_file.path);
+      ar.dir_mtime_ns = a.dir_mtime_ns;
+      ar.metadata_mtime_ns = a.metadata_file.mtime_ns;
+      ar.metadata_size = a.metadata_file.size;
       ar.generator = gen_index;
-      ar.flags = (a.is_dir ? 1u : 0u) | (a.scanned ? 2u : 0u);
+      ar.flags = (a.is_dir ? kActionIsDir : 0u) | (a.scanned ? kActionScanned : 0u) |
+                 (a.has_metadata ? kActionHasMetadata : 0u) |
+                 (a.has_metadata && a.metadata_read ? kActionMetadataRead : 0u);
       ar.first_template = static_cast<std::uint32_t>(templates.size());
       ar.template_count = static_cast<std::uint32_t>(a.templates.size());
       ar.first_dir = static_cast<std::uint32_t>(dirs.size());
@@ -200,6 +207,7 @@ FormatStatus check(std::string_view bytes) {
   for (std::uint32_t i = 0; i < h.actions; ++i, at += sizeof(ActionRecord)) {
     auto a = read_pod<ActionRecord>(bytes, at);
     if (!ref_ok(a.name, h.strings) || !ref_ok(a.path, h.strings) || !ref_ok(a.hook, h.strings) ||
+        !ref_ok(a.metadata, h.strings) || !ref_ok(a.metadata_path, h.strings) ||
         a.generator >= h.generators || !range_ok(a.first_template, a.template_count, h.templates) ||
         !range_ok(a.first_dir, a.dir_count, h.dirs) ||
         !range_ok(a.first_file, a.file_count, h.files)) {

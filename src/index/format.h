@@ -24,7 +24,7 @@
 //     reserved    u64      zero
 //   roots       RootRecord[roots]          16 bytes each
 //   generators  GeneratorRecord[generators] 72 bytes each
-//   actions     ActionRecord[actions]       64 bytes each
+//   actions     ActionRecord[actions]       96 bytes each
 //   templates   TemplateRecord[templates]   72 bytes each
 //   dirs        DirRecord[dirs]             16 bytes each (directories whose listing was used)
 //   files       FileRecord[files]           24 bytes each (other files whose content was used)
@@ -34,15 +34,28 @@
 //
 // Records reference each other by index: a generator owns the contiguous
 // range [first_action, first_action + action_count) of actions, an action its
-// ranges of templates, dirs and files; generator-level dirs (the roots and
-// the generator folders) are the roots' and generators' own mtimes. A template
-// keeps its stat data (size, mtime, inode), an XXH3-64 hash of its bytes (the
-// key of compiled templates), and its frontmatter split: the raw YAML text
-// (unrendered, unparsed), the 1-based lines of the YAML and the body, and the
-// byte offset of the body in the file (kNoBodyOffset when the body is not a
-// plain suffix of the file, a rare front-matter quirk: re-split then).
-// An action with `scanned == false` has not been walked yet (the index was
-// built for `list` only); its templates are read when first needed.
+// ranges of templates, dirs and files; generator-level dirs (the roots, the
+// generator folders and the action folders) are the roots', generators' and
+// actions' own mtimes.
+//
+// Version 2 added the action folder's own template.yml (or .yaml) next to the
+// generator's: path, size, mtime and raw bytes (bytes absent, flag bit 3
+// clear, when the file could not be read: readers then read it themselves),
+// so that `list` finds action-level V8 generators without looking for files.
+// An action folder's mtime says whether a template.yml appeared or vanished,
+// the file's size+mtime whether it was edited in place; kMissingMtime as an
+// action folder's mtime means "look again every time" (a stat in it failed).
+// Any recorded mtime may be kRecheckMtime: the entry was "unsure" (see
+// index.h) when the file was rewritten without checking it, and is re-read.
+//
+// A template keeps its stat data (size, mtime, inode), an XXH3-64 hash of
+// its bytes (the key of compiled templates), and its frontmatter split: the
+// raw YAML text (unrendered, unparsed), the 1-based lines of the YAML and the
+// body, and the byte offset of the body in the file (kNoBodyOffset when the
+// body is not a plain suffix of the file, a rare front-matter quirk:
+// re-split then). An action with `scanned == false` has not been walked yet
+// (the index was built for `list` only); its templates are read when first
+// needed.
 
 #include <cstdint>
 #include <optional>
@@ -53,9 +66,12 @@
 namespace hypergen::index {
 
 inline constexpr char kMagic[8] = {'H', 'G', 'I', 'N', 'D', 'E', 'X', '\0'};
-inline constexpr std::uint32_t kFormatVersion = 1;
+inline constexpr std::uint32_t kFormatVersion = 2;  // 2: action-level template.yml
 inline constexpr std::uint32_t kByteOrderMark = 0x01020304;
 inline constexpr std::int64_t kMissingMtime = INT64_MIN;  // a root that does not exist
+// A recorded mtime that must not be trusted: the entry is re-read next time
+// (an entry that was "unsure" when an index was rewritten without checking it).
+inline constexpr std::int64_t kRecheckMtime = INT64_MIN + 1;
 inline constexpr std::uint64_t kNoBodyOffset = UINT64_MAX;
 
 // ---- The owned, editable form (what the builder produces) ------------------
@@ -95,6 +111,14 @@ struct ActionData {
   std::string hook;  // hook file path (index.js, prompt.js, …) or empty
   bool is_dir = true;
   bool scanned = false;
+  // Generator level (read with the generator, validated by `list`): the
+  // folder's mtime (taken before looking for template.yml) and its own
+  // template.yml/.yaml, if any.
+  std::int64_t dir_mtime_ns = kMissingMtime;
+  bool has_metadata = false;
+  bool metadata_read = false;  // false: present but unreadable (bytes not kept)
+  std::string metadata;        // raw bytes of <action>/template.yml (or .yaml)
+  FileData metadata_file;
   std::vector<TemplateData> templates;  // sorted by path
   std::vector<DirData> dirs;
   std::vector<FileData> files;
@@ -158,15 +182,23 @@ struct GeneratorRecord {
 static_assert(sizeof(GeneratorRecord) == 72);
 
 struct ActionRecord {
-  StrRef name, path, hook;
+  StrRef name, path, hook, metadata, metadata_path;
+  std::int64_t dir_mtime_ns;
+  std::int64_t metadata_mtime_ns;
+  std::uint64_t metadata_size;
   std::uint32_t generator;
-  std::uint32_t flags;  // bit 0: is a directory, bit 1: scanned
+  std::uint32_t flags;  // bit 0: is a directory, 1: scanned, 2: has metadata, 3: metadata read
   std::uint32_t first_template, template_count;
   std::uint32_t first_dir, dir_count;
   std::uint32_t first_file, file_count;
-  std::uint32_t reserved[2];  // zero
 };
-static_assert(sizeof(ActionRecord) == 64);
+static_assert(sizeof(ActionRecord) == 96);
+
+inline constexpr std::uint32_t kGeneratorHasMetadata = 1u;  // GeneratorRecord::flags
+inline constexpr std::uint32_t kActionIsDir = 1u;           // ActionRecord::flags …
+inline constexpr std::uint32_t kActionScanned = 2u;
+inline constexpr std::uint32_t kActionHasMetadata = 4u;
+inline constexpr std::uint32_t kActionMetadataRead = 8u;
 
 struct TemplateRecord {
   StrRef path, frontmatter;

@@ -123,8 +123,12 @@ ActionView Index::action(std::size_t i) const {
   v.name = str(r.name);
   v.path = str(r.path);
   v.hook = str(r.hook);
-  v.is_dir = (r.flags & 1u) != 0;
-  v.scanned = (r.flags & 2u) != 0;
+  v.is_dir = (r.flags & kActionIsDir) != 0;
+  v.scanned = (r.flags & kActionScanned) != 0;
+  v.has_metadata = (r.flags & kActionHasMetadata) != 0;
+  v.metadata_read = (r.flags & kActionMetadataRead) != 0;
+  v.metadata = str(r.metadata);
+  v.metadata_path = str(r.metadata_path);
   v.first_template = r.first_template;
   v.template_count = r.template_count;
   return v;
@@ -239,8 +243,13 @@ IndexData Index::to_data() const {
       ad.name = str(a.name);
       ad.path = str(a.path);
       ad.hook = str(a.hook);
-      ad.is_dir = (a.flags & 1u) != 0;
-      ad.scanned = (a.flags & 2u) != 0;
+      ad.is_dir = (a.flags & kActionIsDir) != 0;
+      ad.scanned = (a.flags & kActionScanned) != 0;
+      ad.dir_mtime_ns = a.dir_mtime_ns;
+      ad.has_metadata = (a.flags & kActionHasMetadata) != 0;
+      ad.metadata_read = (a.flags & kActionMetadataRead) != 0;
+      ad.metadata = str(a.metadata);
+      ad.metadata_file = {std::string(str(a.metadata_path)), a.metadata_mtime_ns, a.metadata_size};
       ad.templates.reserve(a.template_count);
       for (std::uint32_t ti = a.first_template; ti < a.first_template + a.template_count; ++ti) {
         auto t = record<TemplateRecord>(kTemplates, ti);

@@ -1,19 +1,18 @@
 #pragma once
 // The persistent template index (`.hypergen/cache/index`, format in
-// index/format.h): generators, actions, generator template.yml bytes, and per
+// index/format.h): generators, actions, generator and action template.yml bytes, and per
 // action its template files with stat data, content hash and raw (unrendered)
 // frontmatter. It turns `list` into one read plus a stat per generator, and a
 // generation into one stat per template of the action used.
 //
 // Validation is by stat, at two depths. Generator level (what `list` needs):
-// root and generator folder mtimes (entries added or removed), template.yml
-// size+mtime. Action level (checked when an action is used, or for every
-// action with Depth::kFull): the mtimes of every folder walked, the ignore
-// files read, and each template's size+mtime+inode. An entry whose recorded
-// mtime is within `granularity_ns` of the index file's own mtime is "unsure"
-// (it could have changed in the same timestamp tick after we read it) and is
-// re-read. Changed parts are re-read through discover/ (so the index always
-// agrees with a tree walk), the rest is kept, and the file is rewritten.
+// root, generator and action folder mtimes (entries added or removed,
+// template.yml files appearing or vanishing), template.yml size+mtime. Action level (checked when
+// an action is used, or for every action with Depth::kFull): the mtimes of every folder walked, the
+// ignore files read, and each template's size+mtime+inode. An entry whose recorded mtime is within
+// `granularity_ns` of the index file's own mtime is "unsure" (it could have changed in the same
+// timestamp tick after we read it) and is re-read. Changed parts are re-read through discover/ (so
+// the index always agrees with a tree walk), the rest is kept, and the file is rewritten.
 //
 // The index is an accelerator: an unreadable, corrupt, truncated or
 // foreign file is rebuilt, and a failure to write it is ignored. Only errors
@@ -58,6 +57,11 @@ struct ActionView {
   std::string_view name, path, hook;
   bool is_dir = true;
   bool scanned = false;  // false: templates not read yet (see ensure_action)
+  // The action folder's own template.yml (or .yaml), validated at Depth::kGenerators.
+  bool has_metadata = false;
+  bool metadata_read = false;      // false: present but was unreadable; read it yourself
+  std::string_view metadata;       // raw bytes (when metadata_read)
+  std::string_view metadata_path;  // absolute
   std::size_t first_template = 0, template_count = 0;
 };
 
@@ -142,6 +146,11 @@ struct Options {
   std::int64_t granularity_ns = 10'000'000;  // file-system timestamp granularity (10 ms)
   Persist persist = Persist::kYes;           // write the index back when it changed
   std::chrono::milliseconds lock_timeout{1000};
+  // Above this many generator-level entries (generator plus action folders)
+  // the stats of a validation are split across two threads, when the file
+  // system allows it. Measured at 2,000 generators (docs/performance.md): a
+  // std::thread costs tens of µs, a stat ~0.5 µs.
+  std::size_t parallel_entries = 1024;
 };
 
 enum class Freshness : std::uint8_t {

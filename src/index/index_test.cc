@@ -3,6 +3,9 @@
 #include <stdlib.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <thread>
 
@@ -246,6 +249,226 @@ TEST(Index, EntriesTooCloseToTheIndexWriteAreUnsure) {
   auto zero = load_or_build(fs, kProject, kRoots, opts(Depth::kFull, 0), nullptr);
   ASSERT_TRUE(zero);
   EXPECT_EQ(zero->report.freshness, Freshness::kFresh);
+}
+
+TEST(Index, ActionLevelTemplateYmlIsRecordedAndValidatedByStat) {
+  MemoryFileSystem fs;
+  fixture(fs);
+  fs.add_file("/p/_templates/api/route/template.yml", "name: route\n");
+  auto o = opts(Depth::kGenerators);
+  auto r = load_or_build(fs, kProject, kRoots, o, nullptr);
+  ASSERT_TRUE(r);
+  auto route = r->index.find_action("api", "route");
+  ASSERT_TRUE(route);
+  EXPECT_TRUE(route->has_metadata);
+  EXPECT_TRUE(route->metadata_read);
+  EXPECT_EQ(route->metadata, "name: route\n");
+  EXPECT_EQ(route->metadata_path, "/p/_templates/api/route/template.yml");
+  EXPECT_FALSE(r->index.find_action("component", "new")->has_metadata);
+  EXPECT_FALSE(r->index.find_action("component", "template.yml")->has_metadata);  // a file entry
+
+  // Unchanged: fresh, one stat per root, generator folder, generator
+  // template.yml, action folder and action template.yml; nothing read.
+  auto fresh = load_or_build(fs, kProject, kRoots, o, nullptr);
+  ASSERT_TRUE(fresh);
+  EXPECT_EQ(fresh->report.freshness, Freshness::kFresh);
+  EXPECT_EQ(fresh->report.stats, 1u + 3u + 4u);  // root; api: 3; component: 4
+
+  auto reload = [&] {
+    auto loaded = load_or_build(fs, kProject, kRoots, o, nullptr);
+    EXPECT_TRUE(loaded);
+    EXPECT_EQ(loaded->report.freshness, Freshness::kRevalidated);
+    EXPECT_EQ(loaded->report.generators_rescanned, 1u);
+    return std::move(*loaded);
+  };
+  // Edited in place, same size (the folder's mtime does not change).
+  fs.add_file("/p/_templates/api/route/template.yml", "name: ROUTE\n");
+  auto edited = reload();
+  EXPECT_EQ(edited.index.find_action("api", "route")->metadata, "name: ROUTE\n");
+  // Edited in place, another size.
+  fs.add_file("/p/_templates/api/route/template.yml", "name: the route\n");
+  auto longer = reload();
+  EXPECT_EQ(longer.index.find_action("api", "route")->metadata, "name: the route\n");
+  // Removed (the folder's mtime changes).
+  ASSERT_TRUE(fs.remove("/p/_templates/api/route/template.yml"));
+  auto removed = reload();
+  EXPECT_FALSE(removed.index.find_action("api", "route")->has_metadata);
+  // Added (as template.yaml) to an action that had none.
+  fs.add_file("/p/_templates/component/new/template.yaml", "name: new\n");
+  touch_dir(fs, "/p/_templates/component/new");
+  auto added = reload();
+  auto fresh_new = added.index.find_action("component", "new");
+  EXPECT_TRUE(fresh_new->has_metadata);
+  EXPECT_EQ(fresh_new->metadata_path, "/p/_templates/component/new/template.yaml");
+  EXPECT_EQ(fresh_new->metadata, "name: new\n");
+  // An action folder added, with a template.yml.
+  fs.add_file("/p/_templates/api/other/template.yml", "name: other\n");
+  touch_dir(fs, "/p/_templates/api");
+  auto folder = reload();
+  auto other = folder.index.find_action("api", "other");
+  ASSERT_TRUE(other);
+  EXPECT_TRUE(other->has_metadata);
+  EXPECT_EQ(other->metadata, "name: other\n");
+
+  auto again = load_or_build(fs, kProject, kRoots, o, nullptr);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->report.freshness, Freshness::kFresh);
+  // What the index holds agrees with a fresh build.
+  auto built = build(fs, kRoots, Depth::kGenerators);
+  ASSERT_TRUE(built);
+  auto built_index = Index::from_bytes(serialize(*built));
+  ASSERT_TRUE(built_index);
+  for (std::size_t i = 0; i < built_index->action_count(); ++i) {
+    auto want = built_index->action(i);
+    auto got = again->index.find_action(built_index->generator(want.generator).name, want.name);
+    ASSERT_TRUE(got) << want.path;
+    EXPECT_EQ(got->has_metadata, want.has_metadata) << want.path;
+    EXPECT_EQ(got->metadata, want.metadata) << want.path;
+    EXPECT_EQ(got->metadata_path, want.metadata_path) << want.path;
+  }
+}
+
+// Forwards to a MemoryFileSystem; optionally with whole-second timestamps
+// (like some network and FAT file systems: an edit within the same second
+// keeps the mtime) and one path whose reads fail.
+class TestFs : public FileSystem {
+ public:
+  explicit TestFs(MemoryFileSystem& inner) : inner_(inner) {}
+  bool coarse = false;
+  std::string unreadable;
+
+  Result<FileStat> stat(const std::string& path) override { return adjust(inner_.stat(path)); }
+  Result<FileStat> lstat(const std::string& path) override { return adjust(inner_.lstat(path)); }
+  Result<std::string> read_file(const std::string& path) override {
+    if (path == unreadable) return make_error(ErrorKind::kIo, "cannot read '" + path + "'");
+    return inner_.read_file(path);
+  }
+  Result<std::vector<DirEntry>> list_dir(const std::string& path) override {
+    return inner_.list_dir(path);
+  }
+  Status write_file(const std::string& path, std::string_view data, bool durable) override {
+    return inner_.write_file(path, data, durable);
+  }
+  Status rename(const std::string& from, const std::string& to) override {
+    return inner_.rename(from, to);
+  }
+  Status remove(const std::string& path) override { return inner_.remove(path); }
+  Status make_dirs(const std::string& path) override { return inner_.make_dirs(path); }
+  Status sync_dir(const std::string& path) override { return inner_.sync_dir(path); }
+  Result<std::string> read_link(const std::string& path) override { return inner_.read_link(path); }
+  Result<std::string> current_dir() override { return inner_.current_dir(); }
+
+ private:
+  Result<FileStat> adjust(Result<FileStat> st) const {
+    if (st && coarse) st->mtime_ns -= st->mtime_ns % 1'000'000'000;
+    return st;
+  }
+  MemoryFileSystem& inner_;
+};
+
+TEST(Index, ActionTemplateYmlIsFoundLikeManifestIn) {
+  MemoryFileSystem mem;
+  fixture(mem);
+  mem.add_dir("/p/_templates/component/new/template.yml");  // a folder: does not count
+  mem.add_file("/p/_templates/component/new/template.yaml", "name: yaml\n");
+  mem.add_file("/p/_templates/api/route/template.yml", "name: route\n");
+  TestFs fs(mem);
+  fs.unreadable = "/p/_templates/api/route/template.yml";
+  auto r = load_or_build(fs, kProject, kRoots, opts(Depth::kGenerators), nullptr);
+  ASSERT_TRUE(r) << r.error().describe();
+  auto next = r->index.find_action("component", "new");
+  EXPECT_TRUE(next->has_metadata);
+  EXPECT_EQ(next->metadata_path, "/p/_templates/component/new/template.yaml");
+  EXPECT_EQ(next->metadata, "name: yaml\n");
+  // An unreadable one is there, without bytes: readers read it themselves.
+  auto route = r->index.find_action("api", "route");
+  EXPECT_TRUE(route->has_metadata);
+  EXPECT_FALSE(route->metadata_read);
+  EXPECT_EQ(route->metadata_path, "/p/_templates/api/route/template.yml");
+  EXPECT_TRUE(route->metadata.empty());
+}
+
+TEST(Index, AnUnsureEntryStaysUnsureWhenTheIndexIsRewrittenWithoutCheckingIt) {
+  MemoryFileSystem mem;  // its clock advances 1 ms per change
+  fixture(mem);
+  mem.add_file("/p/_templates/api/route/template.yml", "name: a\n");
+  TestFs fs(mem);
+  fs.coarse = true;
+  auto o = opts(Depth::kGenerators, 1'000'000'000);
+  auto first = load_or_build(fs, kProject, kRoots, o, nullptr);
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->index.find_action("api", "route")->metadata, "name: a\n");
+  // Same size, same (coarse) mtime: no stat can see this edit; only the
+  // "unsure" rule makes the next generator-level load read it again.
+  mem.add_file("/p/_templates/api/route/template.yml", "name: b\n");
+  for (int i = 0; i < 3000; ++i) mem.add_file("/elsewhere/tick", "");  // 3 s later
+  // A generation rewrites the index without validating the generator level.
+  auto action = first->index.find_action("component", "new");
+  ASSERT_TRUE(action);
+  Index index = first->index;
+  auto ensured = ensure_action(fs, kProject, index, action->index,
+                               opts(Depth::kNone, o.granularity_ns), nullptr);
+  ASSERT_TRUE(ensured) << ensured.error().describe();
+  EXPECT_GT(index.written_ns(), first->index.written_ns() + 2'000'000'000);
+  auto next = load_or_build(fs, kProject, kRoots, o, nullptr);
+  ASSERT_TRUE(next);
+  EXPECT_EQ(next->report.freshness, Freshness::kRevalidated);
+  EXPECT_EQ(next->index.find_action("api", "route")->metadata, "name: b\n");
+}
+
+TEST(Index, AnOldFormatVersionIsRebuilt) {
+  MemoryFileSystem fs;
+  fixture(fs);
+  auto loaded = load_or_build(fs, kProject, kRoots, opts(), nullptr);
+  ASSERT_TRUE(loaded);
+  std::string old(loaded->index.bytes());
+  std::uint32_t previous = kFormatVersion - 1;
+  std::memcpy(old.data() + 8, &previous, sizeof previous);
+  EXPECT_EQ(check(old), FormatStatus::kForeignVersion);
+  fs.add_file(index_path(kProject), old);
+  auto rebuilt = load_or_build(fs, kProject, kRoots, opts(), nullptr);
+  ASSERT_TRUE(rebuilt) << rebuilt.error().describe();
+  EXPECT_TRUE(rebuilt->report.file_found);
+  EXPECT_EQ(rebuilt->report.file_status, FormatStatus::kForeignVersion);
+  EXPECT_EQ(rebuilt->report.freshness, Freshness::kRebuilt);
+  EXPECT_EQ(check(*fs.read_file(index_path(kProject))), FormatStatus::kOk);
+}
+
+TEST(Index, ManyGeneratorsAreValidatedOnTwoThreadsWithTheSameResult) {
+  char tmpl[] = "/tmp/hypergen-index-test-XXXXXX";
+  ASSERT_NE(::mkdtemp(tmpl), nullptr);
+  std::string dir = tmpl;
+  auto fs = make_real_file_system();
+  constexpr int kGenerators = 40;  // 80 generator-level entries: split across threads below
+  for (int g = 0; g < kGenerators; ++g) {
+    char name[16];
+    std::snprintf(name, sizeof name, "g%04d", g);
+    ASSERT_TRUE(fs->make_dirs(dir + "/_templates/" + name + "/new"));
+    ASSERT_TRUE(fs->write_file(dir + "/_templates/" + name + "/new/t", "x", false));
+  }
+  std::vector<std::string> roots = {dir + "/_templates"};
+  auto o = opts(Depth::kGenerators, 0);
+  o.parallel_entries = 16;
+  auto first = load_or_build(*fs, dir, roots, o, nullptr);
+  ASSERT_TRUE(first);
+  ASSERT_EQ(first->index.generator_count(), static_cast<std::size_t>(kGenerators));
+  auto fresh = load_or_build(*fs, dir, roots, o, nullptr);
+  ASSERT_TRUE(fresh);
+  EXPECT_EQ(fresh->report.freshness, Freshness::kFresh);
+  EXPECT_EQ(fresh->report.stats, 1u + 2u * kGenerators);
+  // Timestamps tick every few ms: change things well after the index was written.
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  ASSERT_TRUE(fs->write_file(dir + "/_templates/g0003/new/template.yml", "name: a\n", false));
+  ASSERT_TRUE(fs->write_file(dir + "/_templates/g0039/new/template.yml", "name: b\n", false));
+  ASSERT_TRUE(fs->make_dirs(dir + "/_templates/g0020/edit"));
+  auto next = load_or_build(*fs, dir, roots, o, nullptr);
+  ASSERT_TRUE(next);
+  EXPECT_EQ(next->report.freshness, Freshness::kRevalidated);
+  EXPECT_EQ(next->report.generators_rescanned, 3u);
+  EXPECT_EQ(next->index.find_action("g0003", "new")->metadata, "name: a\n");
+  EXPECT_EQ(next->index.find_action("g0039", "new")->metadata, "name: b\n");
+  EXPECT_TRUE(next->index.find_action("g0020", "edit"));
+  std::filesystem::remove_all(dir);
 }
 
 TEST(Index, StatusClearRebuild) {

@@ -70,9 +70,34 @@ class PosixLock : public FileLock {
   int fd_;
 };
 
+class PosixDirHandle : public DirHandle {
+ public:
+  PosixDirHandle(std::string path, int fd) : DirHandle(std::move(path)), fd_(fd) {}
+  ~PosixDirHandle() override { ::close(fd_); }
+  int fd() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
 class PosixFileSystem : public FileSystem {
  public:
   Result<FileStat> stat(const std::string& path) override { return do_stat(path, true); }
+  Result<std::unique_ptr<DirHandle>> open_dir(const std::string& path) override {
+    int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return sys_error("open directory", path, errno);
+    return std::make_unique<PosixDirHandle>(path, fd);
+  }
+  Result<FileStat> stat_in(const DirHandle& dir, const std::string& rel) override {
+    const auto* posix = dynamic_cast<const PosixDirHandle*>(&dir);
+    if (posix == nullptr) return FileSystem::stat_in(dir, rel);
+    struct stat st {};
+    if (::fstatat(posix->fd(), rel.c_str(), &st, 0) != 0) {
+      if (errno == ENOENT || errno == ENOTDIR) return FileStat{};
+      return sys_error("stat", dir.path() + "/" + rel, errno);
+    }
+    return to_stat(st);
+  }
   Result<FileStat> lstat(const std::string& path) override { return do_stat(path, false); }
   bool thread_safe() const override { return true; }
 
@@ -82,18 +107,22 @@ class PosixFileSystem : public FileSystem {
     struct stat st {};
     if (::fstat(fd.get(), &st) != 0) return sys_error("read", path, errno);
     if (S_ISDIR(st.st_mode)) return sys_error("read", path, EISDIR);
+    // Read straight into the string, sized from fstat (one read for a file
+    // that does not change meanwhile); grow while a growing file has more.
     std::string out;
-    if (st.st_size > 0) out.reserve(static_cast<std::size_t>(st.st_size));
-    char buffer[65536];
+    std::size_t used = 0;
+    out.resize(st.st_size > 0 ? static_cast<std::size_t>(st.st_size) + 1 : 4096);
     for (;;) {
-      ssize_t n = ::read(fd.get(), buffer, sizeof buffer);
+      if (used == out.size()) out.resize(out.size() * 2);
+      ssize_t n = ::read(fd.get(), out.data() + used, out.size() - used);
       if (n < 0) {
         if (errno == EINTR) continue;
         return sys_error("read", path, errno);
       }
       if (n == 0) break;
-      out.append(buffer, static_cast<std::size_t>(n));
+      used += static_cast<std::size_t>(n);
     }
+    out.resize(used);
     return out;
   }
 

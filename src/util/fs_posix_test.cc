@@ -56,6 +56,43 @@ TEST_F(PosixFs, WriteReadStatRenameRemove) {
   EXPECT_EQ(fs->remove(dir + "/a/b").error().kind, ErrorKind::kNotFound);
 }
 
+TEST_F(PosixFs, StatInAnOpenedDirectoryAgreesWithStat) {
+  ASSERT_TRUE(fs->make_dirs(dir + "/root/g/new"));
+  ASSERT_TRUE(fs->write_file(dir + "/root/g/new/t.txt", "abc", false));
+  auto opened = fs->open_dir(dir + "/root");
+  ASSERT_TRUE(opened);
+  EXPECT_EQ((*opened)->path(), dir + "/root");
+  for (const char* rel : {"g", "g/new", "g/new/t.txt", "g/missing", "g/new/t.txt/below"}) {
+    auto in = fs->stat_in(**opened, rel);
+    auto direct = fs->stat(dir + "/root/" + rel);
+    ASSERT_TRUE(in) << rel;
+    ASSERT_TRUE(direct) << rel;
+    EXPECT_EQ(in->type, direct->type) << rel;
+    EXPECT_EQ(in->mtime_ns, direct->mtime_ns) << rel;
+    EXPECT_EQ(in->size, direct->size) << rel;
+    EXPECT_EQ(in->inode, direct->inode) << rel;
+  }
+  // A handle of the default kind (any other file system) works too.
+  DirHandle plain(dir + "/root");
+  EXPECT_EQ(fs->stat_in(plain, "g/new/t.txt")->size, 3u);
+  auto missing = fs->open_dir(dir + "/nope");
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().kind, ErrorKind::kNotFound);
+  EXPECT_NE(missing.error().message.find(dir + "/nope"), std::string::npos);
+}
+
+TEST_F(PosixFs, ReadFileWhoseStatSizeIsWrong) {
+  std::string big(300'000, 'x');
+  ASSERT_TRUE(fs->write_file(dir + "/big", big, false));
+  EXPECT_EQ(*fs->read_file(dir + "/big"), big);
+  ASSERT_TRUE(fs->write_file(dir + "/empty", "", false));
+  EXPECT_EQ(*fs->read_file(dir + "/empty"), "");
+  // /proc files report size 0 and have content: the buffer must grow.
+  auto status = fs->read_file("/proc/self/status");
+  ASSERT_TRUE(status);
+  EXPECT_NE(status->find("Name:"), std::string::npos);
+}
+
 TEST_F(PosixFs, ErrorsNameThePathAndTheReason) {
   auto r = fs->read_file(dir + "/missing.txt");
   ASSERT_FALSE(r);
