@@ -674,6 +674,9 @@ std::optional<Attributes> parse_simple_yaml(std::string_view yaml, int first_lin
     if (k + 1 < l.size() && l[k + 1] != ' ') return std::nullopt;
     std::string key(l.substr(0, k));
     if (obj.find(key)) return std::nullopt;  // the full reader words the error
+    // A key that is a YAML null or boolean (`NULL:`, `True:`) is left to the
+    // full reader (found by the frontmatter fuzzer: yaml-cpp names it "").
+    if (!resolve_plain_scalar(key).is_string()) return std::nullopt;
     std::string_view v = l.substr(k + 1);
     while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
     while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
