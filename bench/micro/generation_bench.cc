@@ -10,6 +10,11 @@
 //   ResolveOutputPaths/memoised    one OutputPathResolver for the 500
 //   RenderFiles/fresh            render_one × 50 without a cache
 //   RenderFiles/cached           the same with compiled files from the cache
+//   ParseHeader/yaml_cpp         a typical template header (to, inject,
+//                                after, skip_if, force) through yaml-cpp
+//                                + the js-yaml rules (parse_yaml_full)
+//   ParseHeader/fast_path        the same header through parse_yaml, which
+//                                takes the fast path for simple headers
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -19,6 +24,7 @@
 #include "apply/paths.h"
 #include "cache/cache.h"
 #include "discover/discover.h"
+#include "frontmatter/frontmatter.h"
 #include "liquid/liquid.h"
 #include "render/render.h"
 #include "resolve/resolve.h"
@@ -114,6 +120,20 @@ void RenderFiles(benchmark::State& state) {
   }
 }
 BENCHMARK(RenderFiles)->ArgName("cached")->Arg(0)->Arg(1);
+
+void ParseHeader(benchmark::State& state) {
+  const std::string yaml =
+      "to: src/{{ name }}/index.ts\ninject: true\nafter: \"export const routes\"\n"
+      "skip_if: '{{ name }}Route'\nforce: false";
+  const bool fast = state.range(0) == 1;
+  for (auto _ : state) {
+    auto attrs = fast ? frontmatter::parse_yaml(yaml, "t.liquid.t", 2)
+                      : frontmatter::parse_yaml_full(yaml, "t.liquid.t", 2);
+    if (!attrs) state.SkipWithError("parse failed");
+    benchmark::DoNotOptimize(attrs);
+  }
+}
+BENCHMARK(ParseHeader)->ArgName("fast_path")->Arg(0)->Arg(1);
 
 }  // namespace
 }  // namespace hypergen
