@@ -497,6 +497,28 @@ class Parser {
 
   [[noreturn]] void fail(std::string why) { throw Unsupported{std::move(why)}; }
 
+  // Nesting bound for the recursive descent: a deeper text is left to the
+  // engine (found by the ejs fuzzer: `[[[[…` thousands deep overflowed the
+  // stack). Entered by statement(), assignment() and unary(), which every
+  // recursion of the grammar passes through.
+  static constexpr int kMaxNesting = 200;
+  int nesting_ = 0;
+  class Nest {
+   public:
+    explicit Nest(Parser& parser) : parser_(parser) {
+      if (++parser_.nesting_ > kMaxNesting) {
+        --parser_.nesting_;
+        parser_.fail("nesting deeper than " + std::to_string(kMaxNesting) + " levels");
+      }
+    }
+    ~Nest() { --parser_.nesting_; }
+    Nest(const Nest&) = delete;
+    Nest& operator=(const Nest&) = delete;
+
+   private:
+    Parser& parser_;
+  };
+
   const Token& peek(std::size_t ahead = 0) const {
     std::size_t i = std::min(pos_ + ahead, toks_.size() - 1);
     return toks_[i];
@@ -546,6 +568,7 @@ class Parser {
   }
 
   const Node* statement() {
+    Nest nest(*this);
     const Token& t = peek();
     if (t.kind == Tok::kPunct) {
       if (t.text == ";") {
@@ -735,6 +758,7 @@ class Parser {
   }
 
   const Node* assignment() {
+    Nest nest(*this);
     if (arrow_ahead()) return arrow();
     const Node* lhs = conditional();
     Op op = assign_op(peek());
@@ -872,6 +896,7 @@ class Parser {
   }
 
   const Node* unary() {
+    Nest nest(*this);
     Op op = is("!")             ? Op::kNot
             : is("-")           ? Op::kNeg
             : is("+")           ? Op::kPlus

@@ -58,6 +58,30 @@ TEST(JsSubsetTest, RejectsWhatNeedsTheEngine) {
   }
 }
 
+// Nesting is bounded: 50 levels stay native, thousands go to the engine
+// instead of overflowing the stack (found by the ejs fuzzer).
+TEST(JsSubsetTest, DeepNestingIsLeftToTheEngine) {
+  auto nested = [](int n, std::string_view open, std::string_view close) {
+    std::string t = "<%= ";
+    for (int i = 0; i < n; ++i) t += open;
+    t += "1";
+    for (int i = 0; i < n; ++i) t += close;
+    return t + " %>";
+  };
+  EXPECT_TRUE(parse_template(nested(50, "[", "]")));
+  EXPECT_TRUE(parse_template(nested(50, "(", ")")));
+  for (auto [open, close] : {std::pair{"[", "]"}, {"(", ")"}, {"!", ""}, {"- ", ""}}) {
+    auto p = parse_template(nested(20000, open, close));
+    ASSERT_FALSE(p) << open;
+    EXPECT_NE(p.error().message.find("nesting deeper than"), std::string::npos)
+        << p.error().message;
+  }
+  std::string blocks = "<% ";
+  for (int i = 0; i < 20000; ++i) blocks += "{";
+  for (int i = 0; i < 20000; ++i) blocks += "}";
+  EXPECT_FALSE(parse_template(blocks + " %>"));
+}
+
 TEST(JsSubsetTest, NamesTheEngineLacksAreReferenceErrorsOnBothPaths) {
   // The prelude has no `require`: natively as in the engine, a ReferenceError.
   EXPECT_TRUE(parse_template("<%= require('fs') %>"));
