@@ -106,6 +106,8 @@ Status generate_command(Context& ctx, std::span<const std::string> raw_args,
   jsopts.ask = [&](const liquid::Value& specs, const js::ValidateFn& validate) {
     return asker.ask(specs, validate);
   };
+  jsopts.max_render_time = std::chrono::milliseconds(cfg->limits.render_time_ms);
+  jsopts.max_output_bytes = cfg->limits.output_bytes;
   js::Runtime js_runtime(std::move(jsopts));
 
   // .hygen.js (spec §4.2): found walking up from the cwd, loaded even when

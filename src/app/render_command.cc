@@ -128,6 +128,10 @@ Status render_command(Context& ctx, std::span<const std::string> args) {
     jsopts.cwd = ctx.cwd;
     jsopts.out = [&](std::string_view text) { ctx.console.out(text); };
     jsopts.err = [&](std::string_view text) { ctx.console.err(text); };
+    // No project file is read here: the default limits apply.
+    const config::LimitSettings limits;
+    jsopts.max_render_time = std::chrono::milliseconds(limits.render_time_ms);
+    jsopts.max_output_bytes = limits.output_bytes;
     js::Runtime runtime(std::move(jsopts));
     auto out = runtime.render_ejs(*source, data);
     if (!out) {

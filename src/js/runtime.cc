@@ -481,13 +481,40 @@ Result<std::string> Runtime::render_ejs(std::string_view text, const liquid::Val
                        {HG_JS_ARG_EXPRESSION, locals_source.data(), locals_source.size(), 0}};
   std::string out;
   hg_js_error e{};
-  if (impl_->api->call(impl_->rt, impl_->render_fn, args, 2, nullptr, &out, append_sink, &e) != 0) {
+  const auto limit_ms = static_cast<std::uint64_t>(impl_->options.max_render_time.count());
+  if (limit_ms > 0) impl_->api->set_time_limit(impl_->rt, limit_ms);
+  int failed =
+      impl_->api->call(impl_->rt, impl_->render_fn, args, 2, nullptr, &out, append_sink, &e);
+  if (limit_ms > 0) impl_->api->set_time_limit(impl_->rt, 0);
+  if (failed != 0 && e.timed_out) {
+    Error err{ErrorKind::kTemplate,
+              "rendering took longer than the limit of " + std::to_string(limit_ms) +
+                  " ms (a loop that runs too long?); raise limits.renderTimeMs in hypergen.yml "
+                  "if this template is meant to be slow",
+              {},
+              {}};
+    // The stop's position is a line of the compiled function, whose source
+    // starts with two lines ("function anonymous(…" and ") {") before the body.
+    if (e.line > 2 && std::string_view(e.file).ends_with("> Function")) {
+      if (auto body = ejs::compile(text)) {
+        err.where.line = ejs::line_for_source_line(*body, e.line - 2);
+        err.context = ejs::error_excerpt(text, err.where.line);
+      }
+    }
+    return tl::unexpected(err);
+  }
+  if (failed != 0) {
     Error err = impl_->js_error(e);
     if (e.tag_line > 0) {
       err.where.line = e.tag_line;
       err.context = ejs::error_excerpt(text, e.tag_line);
     }
     return tl::unexpected(err);
+  }
+  const std::uint64_t max_out = impl_->options.max_output_bytes;
+  if (max_out > 0 && out.size() > max_out) {
+    return make_error(ErrorKind::kTemplate,
+                      "output exceeds the limit of " + std::to_string(max_out) + " bytes");
   }
   return out;
 }

@@ -13,6 +13,8 @@
 // by content hash for the life of the Runtime. Not thread-safe: render
 // EJS templates one at a time, in template order.
 
+#include <chrono>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -46,6 +48,11 @@ struct RuntimeOptions {
   // Hooks and .hygen.js only: `process.env[name]` and the prompter.
   std::function<std::optional<std::string>(std::string_view)> getenv;
   AskFn ask;
+  // Limits of one render_ejs (config `limits.renderTimeMs` and
+  // `limits.outputBytes`; 0: none). Hooks and .hygen.js are not bounded by
+  // time: they may wait for answers.
+  std::chrono::milliseconds max_render_time{0};
+  std::uint64_t max_output_bytes = 0;
 };
 
 // A CommonJS module for load_config/run_hook: an absolute path and its text
@@ -81,7 +88,10 @@ class Runtime {
   // empty, replaces `locals` with a JavaScript expression (for values the
   // value tree cannot hold, such as undefined). Errors are kTemplate with
   // where.line the template line (file left empty), the message
-  // "Name: message", and an ejs-style excerpt as context.
+  // "Name: message", and an ejs-style excerpt as context. A render that runs
+  // past max_render_time is stopped (kTemplate, "rendering took longer than
+  // the limit …", the template line it was on), and one whose output passes
+  // max_output_bytes fails the same way.
   Result<std::string> render_ejs(std::string_view text, const liquid::Value& locals,
                                  std::string_view locals_source = {});
 

@@ -141,5 +141,53 @@ TEST(JsRuntime, Eval) {
   EXPECT_EQ(bad.error().where.line, 2);
 }
 
+TEST(JsRuntime, StopsARenderAtTheTimeLimit) {
+  RuntimeOptions o;
+  o.cwd = "/work/project";
+  o.max_render_time = std::chrono::milliseconds(50);
+  Runtime bounded(std::move(o));
+  auto r = bounded.render_ejs("a\n<% while (true) {} %>\nb\n", locals({}));
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().kind, ErrorKind::kTemplate);
+  EXPECT_NE(r.error().message.find("rendering took longer than the limit of 50 ms"),
+            std::string::npos)
+      << r.error().message;
+  EXPECT_EQ(r.error().where.line, 2);
+  EXPECT_NE(r.error().context.find("while (true)"), std::string::npos) << r.error().context;
+
+  // A script cannot catch the stop, nor hide in a function of its own.
+  r = bounded.render_ejs("<% try { for (;;) {} } catch (e) {} finally { } %>done", locals({}));
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message.find("longer than the limit"), std::string::npos);
+  r = bounded.render_ejs("<%\nfunction spin(n) { while (n >= 0) n++; }\nspin(1) %>", locals({}));
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message.find("longer than the limit"), std::string::npos);
+
+  // The realm is still usable afterwards, and a render within the limit
+  // is not affected by the stops before it.
+  auto ok = bounded.render_ejs("<%= [1, 2, 3].map(x => x * 2).join() %>", locals({}));
+  ASSERT_TRUE(ok) << ok.error().message;
+  EXPECT_EQ(*ok, "2,4,6");
+}
+
+TEST(JsRuntime, TimeLimitZeroMeansNone) {
+  // The shared runtime has no limit: a render that takes a while finishes.
+  EXPECT_EQ(render("<% var t = Date.now(); while (Date.now() - t < 120) {} %>done"), "done");
+}
+
+TEST(JsRuntime, BoundsTheOutputSize) {
+  RuntimeOptions o;
+  o.cwd = "/work/project";
+  o.max_output_bytes = 10;
+  Runtime bounded(std::move(o));
+  auto ok = bounded.render_ejs("<%= 'x'.repeat(10) %>", locals({}));
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(*ok, "xxxxxxxxxx");
+  auto r = bounded.render_ejs("<%= 'x'.repeat(11) %>", locals({}));
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().kind, ErrorKind::kTemplate);
+  EXPECT_NE(r.error().message.find("output exceeds the limit of 10 bytes"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace hypergen::js

@@ -17,7 +17,7 @@
 extern "C" {
 #endif
 
-#define HG_JS_ABI_VERSION 2
+#define HG_JS_ABI_VERSION 3
 
 /* Receives bytes (UTF-8) from the other side. */
 typedef void (*hg_js_sink)(void* sink_ctx, const char* data, size_t size);
@@ -49,6 +49,8 @@ typedef struct {
   int line;            /* 1-based, 0 = unknown (JS line in `file`) */
   int column;          /* 1-based, 0 = unknown */
   int tag_line;        /* the exception's own `__hgLine` number property, 0 if none */
+  int timed_out;       /* 1: stopped by the time limit (set_time_limit); line/column
+                          then say where the script was (its own file and line) */
 } hg_js_error;
 
 /* An argument of hg_js_call. */
@@ -81,6 +83,13 @@ typedef struct {
    * continuations) until the queue is empty. A job that throws is reported
    * through its promise, never here. */
   void (*run_jobs)(hg_js_runtime* rt);
+  /* Bounds every later eval and call of this runtime to `ms`
+   * milliseconds of wall time each (0: no bound, the default). A script still
+   * running at its deadline is stopped (a watchdog thread interrupts the
+   * engine; the stop cannot be caught by the script) and the call returns 1
+   * with error->timed_out set. A call made from inside a bounded one (through
+   * the native function) shares the outer deadline. */
+  void (*set_time_limit)(hg_js_runtime* rt, uint64_t ms);
 } hg_js_api;
 
 /* The one exported symbol: `hypergen_js_api`. */

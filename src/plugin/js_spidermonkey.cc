@@ -2,7 +2,8 @@
 // plugin/js_abi.h, loaded on demand by js/runtime.cc. One JSContext per
 // process (SpiderMonkey allows one per thread; it is made on the first
 // create() and lives until exit), one realm per hg_js_runtime. Only plain C
-// types cross the boundary.
+// types cross the boundary. A runtime with a time limit is guarded by one
+// watchdog thread per process (see Watchdog).
 #include <jsapi.h>
 #include <jsfriendapi.h>
 
@@ -13,15 +14,22 @@
 #include <js/ErrorReport.h>
 #include <js/Exception.h>
 #include <js/Initialization.h>
+#include <js/Interrupt.h>
 #include <js/PropertyAndElement.h>
 #include <js/Realm.h>
 #include <js/SourceText.h>
 #include <js/String.h>
 
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -42,6 +50,109 @@ struct Runtime {
   std::unordered_map<uint32_t, std::unique_ptr<JS::PersistentRootedValue>> handles;
   uint32_t next_handle = 1;
   std::string err_name, err_message, err_file;
+  uint64_t time_limit_ms = 0;  // set_time_limit
+};
+
+// The time limit. A bounded call arms the watchdog with its deadline; the
+// watchdog thread sleeps until then and, if the call is still running, sets
+// `fired` and asks the engine to interrupt (JS_RequestInterruptCallback is
+// the JSAPI call made to be used from another thread). The engine checks for
+// interrupts at loop back-edges and function entries, in the interpreter and
+// in JIT code, and calls on_interrupt on the JS thread, which stops the
+// script with an uncatchable error while `fired` is set. A call that ends on
+// its own just after the deadline disarms (clearing `fired`) and succeeds;
+// the interrupt still pending is then a no-op.
+class Watchdog {
+ public:
+  using Clock = std::chrono::steady_clock;
+
+  void arm(Clock::time_point deadline) {
+    std::lock_guard lock(mutex_);
+    if (!thread_.joinable()) thread_ = std::thread([this] { loop(); });
+    deadline_ = deadline;
+    fired_ = false;
+    where_line_ = where_column_ = 0;
+    where_file_.clear();
+    wake_.notify_one();
+  }
+  void disarm() {
+    std::lock_guard lock(mutex_);
+    deadline_.reset();
+    fired_ = false;
+  }
+  bool fired() const { return fired_.load(); }
+  void stop() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+      wake_.notify_one();
+    }
+    if (thread_.joinable()) thread_.join();
+  }
+  // Where the stopped script was, recorded by on_interrupt (JS thread only).
+  std::string where_file_;
+  unsigned where_line_ = 0, where_column_ = 0;
+
+ private:
+  void loop() {
+    std::unique_lock lock(mutex_);
+    while (!stopping_) {
+      if (!deadline_) {
+        wake_.wait(lock);
+      } else if (Clock::now() < *deadline_) {
+        wake_.wait_until(lock, *deadline_);
+      } else {
+        deadline_.reset();
+        fired_ = true;
+        JS_RequestInterruptCallback(g_cx);
+      }
+    }
+  }
+
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::optional<Clock::time_point> deadline_;
+  std::atomic<bool> fired_{false};
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+Watchdog* g_watchdog = nullptr;  // made with the context
+int g_call_depth = 0;            // eval/call/run_jobs nesting (native → JS)
+
+bool on_interrupt(JSContext* cx) {
+  if (!g_watchdog || !g_watchdog->fired()) return true;
+  JS::AutoFilename file;
+  unsigned line = 0, column = 0;
+  if (JS::DescribeScriptedCaller(cx, &file, &line, &column)) {
+    g_watchdog->where_file_ = file.get() ? file.get() : "";
+    g_watchdog->where_line_ = line;
+    g_watchdog->where_column_ = column + 1;
+  }
+  return false;  // stop the script (uncatchable)
+}
+
+// One eval/call/run_jobs: the outermost one of a bounded runtime arms the
+// watchdog for its duration.
+class Bounded {
+ public:
+  explicit Bounded(const Runtime* rt) {
+    if (g_call_depth++ == 0 && rt->time_limit_ms > 0 && g_watchdog) {
+      armed_ = true;
+      g_watchdog->arm(Watchdog::Clock::now() + std::chrono::milliseconds(rt->time_limit_ms));
+    }
+  }
+  ~Bounded() {
+    --g_call_depth;
+    if (armed_) g_watchdog->disarm();
+  }
+  Bounded(const Bounded&) = delete;
+  Bounded& operator=(const Bounded&) = delete;
+  // Whether the deadline stopped this call (or the bounded call around it).
+  bool stopped() const { return g_watchdog && g_watchdog->fired(); }
+
+ private:
+  bool armed_ = false;
 };
 
 // At exit: drop every rooted value, then the context, then the engine, so
@@ -49,6 +160,7 @@ struct Runtime {
 // destroyed after this only frees its own memory.
 void shutdown() {
   if (!g_cx) return;
+  g_watchdog->stop();
   for (Runtime* rt : *g_live) {
     rt->handles.clear();
     rt->global.reset();
@@ -95,7 +207,7 @@ void take_exception(JSContext* cx, Runtime* rt, hg_js_error* error) {
   rt->err_name.clear();
   rt->err_message.clear();
   rt->err_file.clear();
-  hg_js_error e{"", "", "", 0, 0, 0};
+  hg_js_error e{"", "", "", 0, 0, 0, 0};
   JS::RootedValue exc(cx);
   if (!JS_IsExceptionPending(cx) || !JS_GetPendingException(cx, &exc)) {
     rt->err_message = "uncatchable JavaScript error (out of memory, or the script was stopped)";
@@ -128,8 +240,25 @@ void take_exception(JSContext* cx, Runtime* rt, hg_js_error* error) {
   if (error) *error = e;
 }
 
-int finish(JSContext* cx, Runtime* rt, JS::HandleValue result, uint32_t* keep, void* out_ctx,
-           hg_js_sink out, hg_js_error* error) {
+// A failed call: the pending exception, or the time limit's stop.
+void fail(JSContext* cx, Runtime* rt, const Bounded& bounded, hg_js_error* error) {
+  take_exception(cx, rt, error);
+  if (error && bounded.stopped()) {
+    rt->err_name.clear();
+    rt->err_message = "stopped at the time limit";
+    rt->err_file = g_watchdog->where_file_;
+    error->name = rt->err_name.c_str();
+    error->message = rt->err_message.c_str();
+    error->file = rt->err_file.c_str();
+    error->line = static_cast<int>(g_watchdog->where_line_);
+    error->column = static_cast<int>(g_watchdog->where_column_);
+    error->tag_line = 0;
+    error->timed_out = 1;
+  }
+}
+
+int finish(JSContext* cx, Runtime* rt, const Bounded& bounded, JS::HandleValue result,
+           uint32_t* keep, void* out_ctx, hg_js_sink out, hg_js_error* error) {
   if (keep) {
     uint32_t h = rt->next_handle++;
     rt->handles.emplace(h, std::make_unique<JS::PersistentRootedValue>(cx, result));
@@ -139,7 +268,7 @@ int finish(JSContext* cx, Runtime* rt, JS::HandleValue result, uint32_t* keep, v
   if (!out) return 0;
   std::string s;
   if (!to_utf8(cx, result, s)) {
-    take_exception(cx, rt, error);
+    fail(cx, rt, bounded, error);
     return 1;
   }
   emit(out_ctx, out, s);
@@ -206,6 +335,11 @@ hg_js_runtime* create(const hg_js_host* host, void* err_ctx, hg_js_sink err) {
       return nullptr;
     }
     g_live = new std::vector<Runtime*>();
+    g_watchdog = new Watchdog();
+    if (!JS_AddInterruptCallback(g_cx, on_interrupt)) {
+      emit(err_ctx, err, "JS_AddInterruptCallback failed");
+      return nullptr;
+    }
     std::atexit(shutdown);
     if (!JS::InitSelfHostedCode(g_cx)) {
       emit(err_ctx, err, "JS::InitSelfHostedCode failed");
@@ -258,16 +392,17 @@ int eval(hg_js_runtime* handle, const char* src, std::size_t size, const char* f
   auto* rt = reinterpret_cast<Runtime*>(handle);
   JSContext* cx = g_cx;
   JSAutoRealm ar(cx, *rt->global);
+  Bounded bounded(rt);
   JS::CompileOptions options(cx);
   options.setFileAndLine(file ? file : "", line > 0 ? static_cast<unsigned>(line) : 1);
   JS::SourceText<mozilla::Utf8Unit> source;
   JS::RootedValue result(cx);
   if (!source.init(cx, src, size, JS::SourceOwnership::Borrowed) ||
       !JS::Evaluate(cx, options, source, &result)) {
-    take_exception(cx, rt, error);
+    fail(cx, rt, bounded, error);
     return 1;
   }
-  return finish(cx, rt, result, keep, out_ctx, out, error);
+  return finish(cx, rt, bounded, result, keep, out_ctx, out, error);
 }
 
 int call(hg_js_runtime* handle, uint32_t fn, const hg_js_arg* args, std::size_t nargs,
@@ -275,10 +410,11 @@ int call(hg_js_runtime* handle, uint32_t fn, const hg_js_arg* args, std::size_t 
   auto* rt = reinterpret_cast<Runtime*>(handle);
   JSContext* cx = g_cx;
   JSAutoRealm ar(cx, *rt->global);
+  Bounded bounded(rt);
   auto found = rt->handles.find(fn);
   if (found == rt->handles.end()) {
     JS_ReportErrorASCII(cx, "hypergen: unknown function handle");
-    take_exception(cx, rt, error);
+    fail(cx, rt, bounded, error);
     return 1;
   }
   JS::RootedValue fval(cx, *found->second);
@@ -295,28 +431,28 @@ int call(hg_js_runtime* handle, uint32_t fn, const hg_js_arg* args, std::size_t 
       JS::SourceText<mozilla::Utf8Unit> source;
       if (!source.init(cx, a.data, a.size, JS::SourceOwnership::Borrowed) ||
           !JS::Evaluate(cx, options, source, &v)) {
-        take_exception(cx, rt, error);
+        fail(cx, rt, bounded, error);
         return 1;
       }
     } else {
       JSString* s = from_utf8(cx, a.data, a.size);
       if (!s) {
-        take_exception(cx, rt, error);
+        fail(cx, rt, bounded, error);
         return 1;
       }
       v.setString(s);
     }
     if (!argv.append(v)) {
-      take_exception(cx, rt, error);
+      fail(cx, rt, bounded, error);
       return 1;
     }
   }
   JS::RootedValue result(cx);
   if (!JS::Call(cx, JS::UndefinedHandleValue, fval, argv, &result)) {
-    take_exception(cx, rt, error);
+    fail(cx, rt, bounded, error);
     return 1;
   }
-  return finish(cx, rt, result, keep, out_ctx, out, error);
+  return finish(cx, rt, bounded, result, keep, out_ctx, out, error);
 }
 
 void release(hg_js_runtime* handle, uint32_t h) {
@@ -329,8 +465,21 @@ void run_jobs(hg_js_runtime* handle) {
   js::RunJobs(g_cx);
 }
 
+void set_time_limit(hg_js_runtime* handle, uint64_t ms) {
+  reinterpret_cast<Runtime*>(handle)->time_limit_ms = ms;
+}
+
 constexpr hg_js_api kApi = {
-    HG_JS_ABI_VERSION, "SpiderMonkey 102", create, destroy, eval, call, release, run_jobs};
+    .abi_version = HG_JS_ABI_VERSION,
+    .engine = "SpiderMonkey 102",
+    .create = create,
+    .destroy = destroy,
+    .eval = eval,
+    .call = call,
+    .release = release,
+    .run_jobs = run_jobs,
+    .set_time_limit = set_time_limit,
+};
 
 }  // namespace
 

@@ -1,0 +1,4 @@
+---
+to: out/ok.txt
+---
+fine
