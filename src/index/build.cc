@@ -19,6 +19,7 @@
 #include "discover/discover.h"
 #include "frontmatter/frontmatter.h"
 #include "index/index.h"
+#include "util/fs_forwarding.h"
 #include "util/state_dir.h"
 
 namespace hypergen::index {
@@ -28,42 +29,30 @@ namespace {
 // Forwards to another FileSystem and records the folders listed (with their
 // mtime, taken *before* listing so a later change is always visible), the
 // files read (size+mtime, taken before reading) and paths found missing.
-class RecordingFs : public FileSystem {
+class RecordingFs : public ForwardingFileSystem {
  public:
-  explicit RecordingFs(FileSystem& inner) : inner_(inner) {}
+  explicit RecordingFs(FileSystem& inner) : ForwardingFileSystem(inner) {}
 
   std::vector<DirData> dirs;
   std::vector<FileData> files;
 
   Result<FileStat> stat(const std::string& path) override {
-    auto st = inner_.stat(path);
+    auto st = inner().stat(path);
     if (st && !st->exists()) files.push_back({path, kMissingMtime, 0});
     return st;
   }
-  Result<FileStat> lstat(const std::string& path) override { return inner_.lstat(path); }
   Result<std::string> read_file(const std::string& path) override {
-    auto st = inner_.stat(path);
+    auto st = inner().stat(path);
     if (!st) return tl::unexpected(st.error());
     files.push_back({path, st->exists() ? st->mtime_ns : kMissingMtime, st->size});
-    return inner_.read_file(path);
+    return inner().read_file(path);
   }
   Result<std::vector<DirEntry>> list_dir(const std::string& path) override {
-    auto st = inner_.stat(path);
+    auto st = inner().stat(path);
     if (!st) return tl::unexpected(st.error());
     if (st->is_directory()) dirs.push_back({path, st->mtime_ns});
     return list_override(path);
   }
-  Status write_file(const std::string& path, std::string_view data, bool durable) override {
-    return inner_.write_file(path, data, durable);
-  }
-  Status rename(const std::string& from, const std::string& to) override {
-    return inner_.rename(from, to);
-  }
-  Status remove(const std::string& path) override { return inner_.remove(path); }
-  Status make_dirs(const std::string& path) override { return inner_.make_dirs(path); }
-  Status sync_dir(const std::string& path) override { return inner_.sync_dir(path); }
-  Result<std::string> read_link(const std::string& path) override { return inner_.read_link(path); }
-  Result<std::string> current_dir() override { return inner_.current_dir(); }
 
   // Makes list_dir(root) show only `name`, so discover::list_generators reads
   // one generator folder with its usual rules.
@@ -78,10 +67,9 @@ class RecordingFs : public FileSystem {
       // kSymlink makes discover stat the entry to learn its real type.
       return std::vector<DirEntry>{{only_name_, FileStat::Type::kSymlink}};
     }
-    return inner_.list_dir(path);
+    return inner().list_dir(path);
   }
 
-  FileSystem& inner_;
   std::string only_root_, only_name_;
 };
 

@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include "discover/discover.h"
+#include "util/fs_forwarding.h"
 #include "util/fs_memory.h"
 
 namespace hypergen::index {
@@ -331,39 +332,24 @@ TEST(Index, ActionLevelTemplateYmlIsRecordedAndValidatedByStat) {
 // Forwards to a MemoryFileSystem; optionally with whole-second timestamps
 // (like some network and FAT file systems: an edit within the same second
 // keeps the mtime) and one path whose reads fail.
-class TestFs : public FileSystem {
+class TestFs : public ForwardingFileSystem {
  public:
-  explicit TestFs(MemoryFileSystem& inner) : inner_(inner) {}
+  explicit TestFs(MemoryFileSystem& inner) : ForwardingFileSystem(inner) {}
   bool coarse = false;
   std::string unreadable;
 
-  Result<FileStat> stat(const std::string& path) override { return adjust(inner_.stat(path)); }
-  Result<FileStat> lstat(const std::string& path) override { return adjust(inner_.lstat(path)); }
+  Result<FileStat> stat(const std::string& path) override { return adjust(inner().stat(path)); }
+  Result<FileStat> lstat(const std::string& path) override { return adjust(inner().lstat(path)); }
   Result<std::string> read_file(const std::string& path) override {
     if (path == unreadable) return make_error(ErrorKind::kIo, "cannot read '" + path + "'");
-    return inner_.read_file(path);
+    return inner().read_file(path);
   }
-  Result<std::vector<DirEntry>> list_dir(const std::string& path) override {
-    return inner_.list_dir(path);
-  }
-  Status write_file(const std::string& path, std::string_view data, bool durable) override {
-    return inner_.write_file(path, data, durable);
-  }
-  Status rename(const std::string& from, const std::string& to) override {
-    return inner_.rename(from, to);
-  }
-  Status remove(const std::string& path) override { return inner_.remove(path); }
-  Status make_dirs(const std::string& path) override { return inner_.make_dirs(path); }
-  Status sync_dir(const std::string& path) override { return inner_.sync_dir(path); }
-  Result<std::string> read_link(const std::string& path) override { return inner_.read_link(path); }
-  Result<std::string> current_dir() override { return inner_.current_dir(); }
 
  private:
   Result<FileStat> adjust(Result<FileStat> st) const {
     if (st && coarse) st->mtime_ns -= st->mtime_ns % 1'000'000'000;
     return st;
   }
-  MemoryFileSystem& inner_;
 };
 
 TEST(Index, ActionTemplateYmlIsFoundLikeManifestIn) {

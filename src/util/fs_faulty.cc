@@ -137,10 +137,10 @@ Result<std::vector<Fault>> parse_fault_spec(std::string_view spec) {
 }
 
 FaultyFileSystem::FaultyFileSystem(FileSystem& inner, std::vector<Fault> faults)
-    : inner_(&inner), faults_(std::move(faults)) {}
+    : ForwardingFileSystem(inner), faults_(std::move(faults)) {}
 
 FaultyFileSystem::FaultyFileSystem(std::unique_ptr<FileSystem> inner, std::vector<Fault> faults)
-    : owned_(std::move(inner)), inner_(owned_.get()), faults_(std::move(faults)) {}
+    : ForwardingFileSystem(*inner), owned_(std::move(inner)), faults_(std::move(faults)) {}
 
 const Fault* FaultyFileSystem::before_op(Fault::Op op) {
   bool mutating = op != Fault::Op::kRead;
@@ -165,7 +165,7 @@ Result<std::string> FaultyFileSystem::read_file(const std::string& path) {
     if (f->action == Fault::Action::kError)
       return injected(Fault::Op::kRead, path, f->error_number);
   }
-  return inner_->read_file(path);
+  return inner().read_file(path);
 }
 
 Status FaultyFileSystem::write_file(const std::string& path, std::string_view data, bool durable) {
@@ -174,13 +174,13 @@ Status FaultyFileSystem::write_file(const std::string& path, std::string_view da
       case Fault::Action::kKill:
         die();
       case Fault::Action::kTear:
-        (void)inner_->write_file(path, data.substr(0, data.size() / 2), durable);
+        (void)inner().write_file(path, data.substr(0, data.size() / 2), durable);
         die();
       case Fault::Action::kFreeze:
       case Fault::Action::kError:
         return injected(Fault::Op::kWrite, path, f->error_number);
       case Fault::Action::kShortWrite: {
-        (void)inner_->write_file(path, data.substr(0, data.size() / 2), durable);
+        (void)inner().write_file(path, data.substr(0, data.size() / 2), durable);
         return make_error(ErrorKind::kIo, "cannot write '" + path + "': short write (" +
                                               std::to_string(data.size() / 2) + " of " +
                                               std::to_string(data.size()) +
@@ -188,7 +188,7 @@ Status FaultyFileSystem::write_file(const std::string& path, std::string_view da
       }
     }
   }
-  return inner_->write_file(path, data, durable);
+  return inner().write_file(path, data, durable);
 }
 
 #define HG_FAULT_POINT(op, path)                                                           \
@@ -201,27 +201,27 @@ Status FaultyFileSystem::write_file(const std::string& path, std::string_view da
 
 Status FaultyFileSystem::rename(const std::string& from, const std::string& to) {
   HG_FAULT_POINT(Fault::Op::kRename, from);
-  return inner_->rename(from, to);
+  return inner().rename(from, to);
 }
 
 Status FaultyFileSystem::remove(const std::string& path) {
   HG_FAULT_POINT(Fault::Op::kRemove, path);
-  return inner_->remove(path);
+  return inner().remove(path);
 }
 
 Status FaultyFileSystem::make_dirs(const std::string& path) {
   HG_FAULT_POINT(Fault::Op::kMkdir, path);
-  return inner_->make_dirs(path);
+  return inner().make_dirs(path);
 }
 
 Status FaultyFileSystem::sync_dir(const std::string& path) {
   HG_FAULT_POINT(Fault::Op::kSync, path);
-  return inner_->sync_dir(path);
+  return inner().sync_dir(path);
 }
 
 Status FaultyFileSystem::set_permissions(const std::string& path, std::uint32_t mode) {
   HG_FAULT_POINT(Fault::Op::kChmod, path);
-  return inner_->set_permissions(path, mode);
+  return inner().set_permissions(path, mode);
 }
 
 #undef HG_FAULT_POINT

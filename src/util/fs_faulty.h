@@ -35,6 +35,7 @@
 #include <vector>
 
 #include "util/fs.h"
+#include "util/fs_forwarding.h"
 
 namespace hypergen {
 
@@ -51,7 +52,7 @@ struct Fault {
 // Parses a fault spec (see above); kUsage with the offending part on error.
 Result<std::vector<Fault>> parse_fault_spec(std::string_view spec);
 
-class FaultyFileSystem : public FileSystem {
+class FaultyFileSystem : public ForwardingFileSystem {
  public:
   FaultyFileSystem(FileSystem& inner, std::vector<Fault> faults);
   FaultyFileSystem(std::unique_ptr<FileSystem> inner, std::vector<Fault> faults);
@@ -62,33 +63,19 @@ class FaultyFileSystem : public FileSystem {
   // Exit status used for kill@/tear@ (what a shell shows for SIGKILL).
   static constexpr int kKillExitStatus = 137;
 
-  Result<FileStat> stat(const std::string& path) override { return inner_->stat(path); }
-  Result<FileStat> lstat(const std::string& path) override { return inner_->lstat(path); }
   Result<std::string> read_file(const std::string& path) override;
-  Result<std::vector<DirEntry>> list_dir(const std::string& path) override {
-    return inner_->list_dir(path);
-  }
   Status write_file(const std::string& path, std::string_view data, bool durable) override;
   Status rename(const std::string& from, const std::string& to) override;
   Status remove(const std::string& path) override;
   Status make_dirs(const std::string& path) override;
   Status sync_dir(const std::string& path) override;
-  Result<std::string> read_link(const std::string& path) override {
-    return inner_->read_link(path);
-  }
-  Result<std::string> current_dir() override { return inner_->current_dir(); }
   Status set_permissions(const std::string& path, std::uint32_t mode) override;
-  Result<std::unique_ptr<FileLock>> lock_file(const std::string& path,
-                                              std::chrono::milliseconds timeout) override {
-    return inner_->lock_file(path, timeout);
-  }
 
  private:
   // What to do for this call: nothing (nullptr), or the fault that fires.
   const Fault* before_op(Fault::Op op);
 
   std::unique_ptr<FileSystem> owned_;
-  FileSystem* inner_;
   std::vector<Fault> faults_;
   std::uint64_t steps_ = 0;
   std::uint64_t counts_[8] = {};
