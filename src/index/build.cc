@@ -9,8 +9,6 @@
 #include <cstdint>
 #include <memory>
 #include <random>
-#include <system_error>
-#include <thread>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -20,6 +18,7 @@
 #include "frontmatter/frontmatter.h"
 #include "index/index.h"
 #include "util/fs_forwarding.h"
+#include "util/parallel.h"
 #include "util/state_dir.h"
 
 namespace hypergen::index {
@@ -534,31 +533,42 @@ Staleness find_stale(const Index& index, Checker& checker, Depth depth,
   }
   std::size_t n = index.generator_count();
   std::vector<char> changed(n, 0);
-  bool split = false;
   if (checker.fs.thread_safe() && n + index.action_count() > parallel_entries) {
-    // Two halves of about the same number of entries; the second on a thread.
-    std::size_t target = (n + index.action_count()) / 2, mid = 0;
-    while (mid < n && mid + index.generator_record(mid).first_action < target) ++mid;
-    Checker other(checker.fs, checker.written_ns, checker.granularity_ns);
-    other.open_roots = checker.open_roots;
-    std::vector<std::size_t> other_actions;
-    try {
-      std::thread worker([&] {
-        check_generators(index, other, depth, s.root_changed, mid, n, changed, other_actions);
-      });
-      check_generators(index, checker, depth, s.root_changed, 0, mid, changed, s.actions);
-      worker.join();
-      split = true;
-    } catch (const std::system_error&) {
-      // No thread to be had: check everything here (below).
-      s.actions.clear();
+    // Contiguous slices of about the same number of entries, on 2 threads:
+    // the caller starts at once and the other thread takes slices as soon
+    // as it runs. Each slice has its own checker and action list, merged in
+    // order, so the result is the serial one.
+    constexpr std::size_t kSlices = 16;
+    std::size_t entries = n + index.action_count();
+    std::vector<std::size_t> bounds{0};
+    for (std::size_t k = 1, gi = 0; k < kSlices; ++k) {
+      std::size_t target = entries * k / kSlices;
+      while (gi < n && gi + index.generator_record(gi).first_action < target) ++gi;
+      if (gi > bounds.back()) bounds.push_back(gi);
     }
-    if (split) {
-      checker.stats += other.stats;
-      s.actions.insert(s.actions.end(), other_actions.begin(), other_actions.end());
+    if (bounds.back() < n) bounds.push_back(n);
+    std::size_t slices = bounds.size() - 1;
+    std::vector<Checker> checkers;
+    checkers.reserve(slices);
+    for (std::size_t k = 0; k < slices; ++k) {
+      checkers.emplace_back(checker.fs, checker.written_ns, checker.granularity_ns);
+      checkers.back().open_roots = checker.open_roots;
     }
+    std::vector<std::vector<std::size_t>> actions(slices);
+    parallel_for(
+        slices, 2,
+        [&](std::size_t k) {
+          check_generators(index, checkers[k], depth, s.root_changed, bounds[k], bounds[k + 1],
+                           changed, actions[k]);
+        },
+        ParallelBackend::kThreads);
+    for (std::size_t k = 0; k < slices; ++k) {
+      checker.stats += checkers[k].stats;
+      s.actions.insert(s.actions.end(), actions[k].begin(), actions[k].end());
+    }
+  } else {
+    check_generators(index, checker, depth, s.root_changed, 0, n, changed, s.actions);
   }
-  if (!split) check_generators(index, checker, depth, s.root_changed, 0, n, changed, s.actions);
   for (std::size_t gi = 0; gi < n; ++gi) {
     if (changed[gi] != 0) s.generators.push_back(gi);
   }
