@@ -20,6 +20,9 @@ class DiskEnvironment final : public plan::PlanEnvironment {
         templates_(std::move(templates)) {}
 
   Result<std::optional<std::string>> read_target(const std::string& path) override {
+    // A target in a folder that resolve() found missing does not exist
+    // either (apply checks again before writing anything).
+    if (paths_.in_missing_folder(path)) return std::optional<std::string>();
     auto st = fs_.stat(path);
     if (!st) return tl::unexpected(st.error());
     if (!st->exists()) return std::optional<std::string>();

@@ -366,24 +366,6 @@ Status prepare(FileSystem& fs, std::span<const FileChange> changes, Journal& jou
     JournalFile file;
     file.kind = change.kind;
     file.target = change.path;
-    auto st = fs.lstat(change.path);
-    if (!st) return tl::unexpected(st.error());
-    if (!change.before) {
-      if (st->exists())
-        return conflict("'" + change.path + "' exists now; it did not when planned");
-    } else {
-      if (!st->exists()) return conflict("'" + change.path + "' was removed since it was planned");
-      if (st->type != FileStat::Type::kFile) {
-        return conflict("'" + change.path + "' is not a regular file any more");
-      }
-      auto current = fs.read_file(change.path);
-      if (!current) return tl::unexpected(current.error());
-      if (*current != *change.before) {
-        return conflict("'" + change.path + "' changed since it was planned");
-      }
-      file.mode = st->mode;
-      file.has_mode = true;
-    }
     // Ancestors: existing ones must be real directories (resolve_output_path
     // returned a path without symlinks; one now means the tree changed under
     // us), missing ones become part of the transaction.
@@ -414,6 +396,35 @@ Status prepare(FileSystem& fs, std::span<const FileChange> changes, Journal& jou
       }
       if (dir == "/") break;
       dir = parent_of(dir);
+    }
+    // The target itself, unless its folder was just found missing (then it
+    // cannot exist, and the folder's commit rename fails rather than merge
+    // into one that appears meanwhile).
+    const bool parent_missing = !missing.empty() && missing.front() == parent_of(change.path);
+    if (parent_missing) {
+      if (change.before) {
+        return conflict("'" + change.path + "' was removed since it was planned");
+      }
+    } else {
+      auto st = fs.lstat(change.path);
+      if (!st) return tl::unexpected(st.error());
+      if (!change.before) {
+        if (st->exists())
+          return conflict("'" + change.path + "' exists now; it did not when planned");
+      } else {
+        if (!st->exists())
+          return conflict("'" + change.path + "' was removed since it was planned");
+        if (st->type != FileStat::Type::kFile) {
+          return conflict("'" + change.path + "' is not a regular file any more");
+        }
+        auto current = fs.read_file(change.path);
+        if (!current) return tl::unexpected(current.error());
+        if (*current != *change.before) {
+          return conflict("'" + change.path + "' changed since it was planned");
+        }
+        file.mode = st->mode;
+        file.has_mode = true;
+      }
     }
     to_create.insert(missing.begin(), missing.end());
 

@@ -149,11 +149,21 @@ Result<std::string> OutputPathResolver::resolve_physical(const std::string& join
     known = parents_.emplace(parent, Parent{std::move(*dir), exists}).first;
   }
   std::string candidate = join(known->second.physical, std::string_view(joined).substr(slash + 1));
-  if (!known->second.exists) return candidate;  // the rest of a missing path is lexical
+  if (!known->second.exists) {  // the rest of a missing path is lexical
+    missing_folders_.insert(known->second.physical);
+    return candidate;
+  }
   auto st = fs_.lstat(candidate);
   if (!st) return tl::unexpected(st.error());
   if (st->type == FileStat::Type::kSymlink) return physical(fs_, &memo_, joined, shown);
   return candidate;
+}
+
+bool OutputPathResolver::in_missing_folder(std::string_view resolved) const {
+  std::size_t slash = resolved.rfind('/');
+  if (slash == std::string_view::npos) return false;
+  std::string parent(slash == 0 ? std::string_view("/") : resolved.substr(0, slash));
+  return missing_folders_.count(parent) != 0;
 }
 
 Result<std::string> OutputPathResolver::resolve(std::string_view to) {

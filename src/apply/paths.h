@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "util/fs.h"
 #include "util/result.h"
@@ -40,6 +41,10 @@ class OutputPathResolver {
  public:
   OutputPathResolver(FileSystem& fs, std::string project_root, std::string cwd, bool allow_outside);
   Result<std::string> resolve(std::string_view to);
+  // Whether a path resolve() returned lies in a folder that was missing when
+  // it was resolved (so the file did not exist then either: its caller can
+  // skip looking).
+  bool in_missing_folder(std::string_view resolved) const;
 
  private:
   Result<std::string> resolve_physical(const std::string& joined, std::string_view shown);
@@ -54,6 +59,7 @@ class OutputPathResolver {
   bool allow_outside_;
   LstatMemo memo_;
   std::unordered_map<std::string, Parent> parents_;  // folder as written → where it is
+  std::unordered_set<std::string> missing_folders_;  // physical folders found missing
   std::optional<std::string> root_;
 };
 

@@ -107,20 +107,26 @@ class PosixFileSystem : public FileSystem {
     struct stat st {};
     if (::fstat(fd.get(), &st) != 0) return sys_error("read", path, errno);
     if (S_ISDIR(st.st_mode)) return sys_error("read", path, EISDIR);
-    // Read straight into the string, sized from fstat (one read for a file
-    // that does not change meanwhile); grow while a growing file has more.
+    // Read straight into the string, sized from fstat, one byte more than
+    // the size: a regular file that does not change meanwhile comes back in
+    // one read, whose shortness says it is the end (no second read to see
+    // 0). A growing file fills the buffer and is read on; other files (size
+    // 0 in /proc, pipes) are read until read() returns 0.
+    const bool regular = S_ISREG(st.st_mode) && st.st_size > 0;
     std::string out;
     std::size_t used = 0;
-    out.resize(st.st_size > 0 ? static_cast<std::size_t>(st.st_size) + 1 : 4096);
+    out.resize(regular ? static_cast<std::size_t>(st.st_size) + 1 : 4096);
     for (;;) {
       if (used == out.size()) out.resize(out.size() * 2);
-      ssize_t n = ::read(fd.get(), out.data() + used, out.size() - used);
+      const std::size_t want = out.size() - used;
+      ssize_t n = ::read(fd.get(), out.data() + used, want);
       if (n < 0) {
         if (errno == EINTR) continue;
         return sys_error("read", path, errno);
       }
       if (n == 0) break;
       used += static_cast<std::size_t>(n);
+      if (regular && static_cast<std::size_t>(n) < want) break;
     }
     out.resize(used);
     return out;
