@@ -118,7 +118,7 @@ class Watchdog {
 };
 
 Watchdog* g_watchdog = nullptr;  // made with the context
-int g_call_depth = 0;            // eval/call/run_jobs nesting (native → JS)
+int g_call_depth = 0;            // eval/call nesting (JS → native → JS)
 
 bool on_interrupt(JSContext* cx) {
   if (!g_watchdog || !g_watchdog->fired()) return true;
@@ -132,7 +132,7 @@ bool on_interrupt(JSContext* cx) {
   return false;  // stop the script (uncatchable)
 }
 
-// One eval/call/run_jobs: the outermost one of a bounded runtime arms the
+// One eval or call: the outermost one of a bounded runtime arms the
 // watchdog for its duration.
 class Bounded {
  public:
