@@ -10,6 +10,7 @@
 #include "apply/journal.h"
 #include "support/temp_dir.h"
 #include "util/fs_faulty.h"
+#include "util/fs_forwarding.h"
 #include "util/fs_memory.h"
 
 namespace hypergen::apply {
@@ -551,6 +552,57 @@ TEST(Apply, NewDirectoryAppearsWithOneRename) {
                                                "/proj/src/new.ts", "/proj/src/router.ts"}));
   // Nothing hidden is left beside the targets.
   for (const auto& p : s.user_paths()) EXPECT_EQ(p.find(".hg-"), std::string::npos) << p;
+}
+
+// Looks (stat/lstat) at paths, recorded.
+class LookRecorder : public ForwardingFileSystem {
+ public:
+  explicit LookRecorder(FileSystem& inner) : ForwardingFileSystem(inner) {}
+  Result<FileStat> stat(const std::string& path) override {
+    looked.push_back(path);
+    return inner().stat(path);
+  }
+  Result<FileStat> lstat(const std::string& path) override {
+    looked.push_back(path);
+    return inner().lstat(path);
+  }
+  bool looked_at(const std::string& path) const {
+    return std::find(looked.begin(), looked.end(), path) != looked.end();
+  }
+  std::vector<std::string> looked;
+};
+
+// A file to create in a folder found missing cannot exist: prepare does not
+// look for it (one lstat per file saved on a scaffold), but still looks for
+// files in existing folders.
+TEST(Apply, DoesNotLookForFilesInAFolderFoundMissing) {
+  Scenario s;
+  s.changes.push_back({Kind::kCreate, "/proj/gen/a.ts", "a\n", std::nullopt});
+  s.changes.push_back({Kind::kCreate, "/proj/gen/b.ts", "b\n", std::nullopt});
+  LookRecorder recorder(s.fs);
+  auto result = apply_changes(recorder, s.options(), s.changes);
+  ASSERT_TRUE(result) << result.error().describe();
+  EXPECT_TRUE(s.all_new());
+  EXPECT_TRUE(recorder.looked_at("/proj/gen"));
+  EXPECT_FALSE(recorder.looked_at("/proj/gen/a.ts"));
+  EXPECT_FALSE(recorder.looked_at("/proj/gen/b.ts"));
+  EXPECT_FALSE(recorder.looked_at("/proj/src/deep/er/x.ts"));
+  EXPECT_TRUE(recorder.looked_at("/proj/src/new.ts"));  // src/ exists
+}
+
+// An overwrite planned for a file whose folder has gone is a conflict, and
+// nothing is written.
+TEST(Apply, OverwriteInAFolderThatWentIsAConflict) {
+  MemoryFileSystem fs;
+  fs.add_dir("/proj");
+  std::vector<FileChange> changes{{Kind::kOverwrite, "/proj/gone/a.ts", "new\n", "old\n"}};
+  ApplyOptions o;
+  o.project_root = kRoot;
+  auto result = apply_changes(fs, o, changes);
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().kind, ErrorKind::kConflict);
+  EXPECT_NE(result.error().message.find("was removed since it was planned"), std::string::npos);
+  EXPECT_FALSE(fs.lstat("/proj/gone")->exists());
 }
 
 // A journal whose tree is not named after its directory and the apply id is

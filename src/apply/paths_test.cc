@@ -168,5 +168,17 @@ TEST(NormalizePath, Lexical) {
   EXPECT_EQ(normalize_path("/a/../../b"), "/b");
 }
 
+TEST_F(Paths, RemembersTargetsInMissingFolders) {
+  OutputPathResolver paths(fs, "/proj", "/proj", false);
+  auto fresh = paths.resolve("src/new/deeper/a.ts");
+  ASSERT_TRUE(fresh);
+  auto existing = paths.resolve("src/components/b.ts");
+  ASSERT_TRUE(existing);
+  EXPECT_TRUE(paths.in_missing_folder(*fresh));
+  EXPECT_FALSE(paths.in_missing_folder(*existing));
+  EXPECT_FALSE(paths.in_missing_folder("/proj/src/index.ts"));
+  EXPECT_FALSE(paths.in_missing_folder("/elsewhere/x"));  // never resolved
+}
+
 }  // namespace
 }  // namespace hypergen::apply
