@@ -482,11 +482,17 @@ Result<std::string> Runtime::render_ejs(std::string_view text, const liquid::Val
   std::string out;
   hg_js_error e{};
   const auto limit_ms = static_cast<std::uint64_t>(impl_->options.max_render_time.count());
-  if (limit_ms > 0) impl_->api->set_time_limit(impl_->rt, limit_ms);
+  const std::uint64_t max_out = impl_->options.max_output_bytes;
+  const bool bounded = limit_ms > 0 || max_out > 0;
+  if (bounded) impl_->api->set_limits(impl_->rt, limit_ms, max_out);
   int failed =
       impl_->api->call(impl_->rt, impl_->render_fn, args, 2, nullptr, &out, append_sink, &e);
-  if (limit_ms > 0) impl_->api->set_time_limit(impl_->rt, 0);
-  if (failed != 0 && e.timed_out) {
+  if (bounded) impl_->api->set_limits(impl_->rt, 0, 0);
+  if (failed != 0 && e.limit == HG_JS_LIMIT_OUTPUT) {
+    return make_error(ErrorKind::kTemplate,
+                      "output exceeds the limit of " + std::to_string(max_out) + " bytes");
+  }
+  if (failed != 0 && e.limit == HG_JS_LIMIT_TIME) {
     Error err{ErrorKind::kTemplate,
               "rendering took longer than the limit of " + std::to_string(limit_ms) +
                   " ms (a loop that runs too long?); raise limits.renderTimeMs in hypergen.yml "
@@ -510,11 +516,6 @@ Result<std::string> Runtime::render_ejs(std::string_view text, const liquid::Val
       err.context = ejs::error_excerpt(text, e.tag_line);
     }
     return tl::unexpected(err);
-  }
-  const std::uint64_t max_out = impl_->options.max_output_bytes;
-  if (max_out > 0 && out.size() > max_out) {
-    return make_error(ErrorKind::kTemplate,
-                      "output exceeds the limit of " + std::to_string(max_out) + " bytes");
   }
   return out;
 }

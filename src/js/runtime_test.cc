@@ -187,6 +187,27 @@ TEST(JsRuntime, BoundsTheOutputSize) {
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().kind, ErrorKind::kTemplate);
   EXPECT_NE(r.error().message.find("output exceeds the limit of 10 bytes"), std::string::npos);
+  // Ten UTF-16 units, more than ten UTF-8 bytes: measured as bytes.
+  r = bounded.render_ejs("<%- '\u00e9'.repeat(6) %>", locals({}));
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message.find("output exceeds the limit of 10 bytes"), std::string::npos);
+  ok = bounded.render_ejs("<%- '\u00e9'.repeat(5) %>", locals({}));
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(*ok, "\u00e9\u00e9\u00e9\u00e9\u00e9");
+}
+
+// A string doubled 27 times is a rope of a few nodes until it is flattened:
+// over the limit, it is refused by its length, without building its 256 MiB.
+TEST(JsRuntime, RefusesAHugeOutputWithoutBuildingIt) {
+  RuntimeOptions o;
+  o.cwd = "/work/project";
+  o.max_output_bytes = 1 << 20;
+  Runtime bounded(std::move(o));
+  auto r = bounded.render_ejs("<% let s = 'ab'; for (let i = 0; i < 27; i++) s += s; %><%- s %>",
+                              locals({}));
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message.find("output exceeds the limit of 1048576 bytes"), std::string::npos)
+      << r.error().message;
 }
 
 }  // namespace

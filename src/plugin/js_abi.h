@@ -49,9 +49,13 @@ typedef struct {
   int line;            /* 1-based, 0 = unknown (JS line in `file`) */
   int column;          /* 1-based, 0 = unknown */
   int tag_line;        /* the exception's own `__hgLine` number property, 0 if none */
-  int timed_out;       /* 1: stopped by the time limit (set_time_limit); line/column
-                          then say where the script was (its own file and line) */
+  int limit;           /* 0, or the limit of set_limits that failed the call:
+                          HG_JS_LIMIT_TIME (line/column then say where the
+                          script was stopped, in its own file) or
+                          HG_JS_LIMIT_OUTPUT */
 } hg_js_error;
+
+enum { HG_JS_LIMIT_NONE = 0, HG_JS_LIMIT_TIME = 1, HG_JS_LIMIT_OUTPUT = 2 };
 
 /* An argument of hg_js_call. */
 enum { HG_JS_ARG_STRING = 0, HG_JS_ARG_HANDLE = 1, HG_JS_ARG_EXPRESSION = 2 };
@@ -83,13 +87,18 @@ typedef struct {
    * continuations) until the queue is empty. A job that throws is reported
    * through its promise, never here. */
   void (*run_jobs)(hg_js_runtime* rt);
-  /* Bounds every later eval and call of this runtime to `ms`
-   * milliseconds of wall time each (0: no bound, the default). A script still
-   * running at its deadline is stopped (a watchdog thread interrupts the
-   * engine; the stop cannot be caught by the script) and the call returns 1
-   * with error->timed_out set. A call made from inside a bounded one (through
-   * the native function) shares the outer deadline. */
-  void (*set_time_limit)(hg_js_runtime* rt, uint64_t ms);
+  /* Bounds every later eval and call of this runtime (0: no bound, the
+   * default for both):
+   * - time_ms: milliseconds of wall time each. A script still running at its
+   *   deadline is stopped (a watchdog thread interrupts the engine; the stop
+   *   cannot be caught by the script) and the call returns 1 with
+   *   error->limit = HG_JS_LIMIT_TIME. A call made from inside a bounded one
+   *   (through the native function) shares the outer deadline.
+   * - output_bytes: the string written to `out`. A longer result is refused
+   *   before it is flattened or converted (its length in UTF-16 units is
+   *   known and never exceeds its UTF-8 size), so a template that doubles a
+   *   string 30 times costs no memory: error->limit = HG_JS_LIMIT_OUTPUT. */
+  void (*set_limits)(hg_js_runtime* rt, uint64_t time_ms, uint64_t output_bytes);
 } hg_js_api;
 
 /* The one exported symbol: `hypergen_js_api`. */

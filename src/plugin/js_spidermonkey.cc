@@ -50,7 +50,8 @@ struct Runtime {
   std::unordered_map<uint32_t, std::unique_ptr<JS::PersistentRootedValue>> handles;
   uint32_t next_handle = 1;
   std::string err_name, err_message, err_file;
-  uint64_t time_limit_ms = 0;  // set_time_limit
+  uint64_t time_limit_ms = 0;       // set_limits
+  uint64_t output_limit_bytes = 0;  // set_limits
 };
 
 // The time limit. A bounded call arms the watchdog with its deadline; the
@@ -253,7 +254,7 @@ void fail(JSContext* cx, Runtime* rt, const Bounded& bounded, hg_js_error* error
     error->line = static_cast<int>(g_watchdog->where_line_);
     error->column = static_cast<int>(g_watchdog->where_column_);
     error->tag_line = 0;
-    error->timed_out = 1;
+    error->limit = HG_JS_LIMIT_TIME;
   }
 }
 
@@ -266,9 +267,26 @@ int finish(JSContext* cx, Runtime* rt, const Bounded& bounded, JS::HandleValue r
     return 0;
   }
   if (!out) return 0;
+  if (rt->output_limit_bytes > 0 && result.isString() &&
+      JS_GetStringLength(result.toString()) > rt->output_limit_bytes) {
+    // Each UTF-16 unit is at least one UTF-8 byte: too long whatever it
+    // holds. Refused before a rope is flattened or anything is copied.
+    rt->err_name.clear();
+    rt->err_message = "output over the limit";
+    rt->err_file.clear();
+    if (error) *error = {"", rt->err_message.c_str(), "", 0, 0, 0, HG_JS_LIMIT_OUTPUT};
+    return 1;
+  }
   std::string s;
   if (!to_utf8(cx, result, s)) {
     fail(cx, rt, bounded, error);
+    return 1;
+  }
+  if (rt->output_limit_bytes > 0 && s.size() > rt->output_limit_bytes) {
+    rt->err_name.clear();
+    rt->err_message = "output over the limit";
+    rt->err_file.clear();
+    if (error) *error = {"", rt->err_message.c_str(), "", 0, 0, 0, HG_JS_LIMIT_OUTPUT};
     return 1;
   }
   emit(out_ctx, out, s);
@@ -465,8 +483,10 @@ void run_jobs(hg_js_runtime* handle) {
   js::RunJobs(g_cx);
 }
 
-void set_time_limit(hg_js_runtime* handle, uint64_t ms) {
-  reinterpret_cast<Runtime*>(handle)->time_limit_ms = ms;
+void set_limits(hg_js_runtime* handle, uint64_t time_ms, uint64_t output_bytes) {
+  auto* rt = reinterpret_cast<Runtime*>(handle);
+  rt->time_limit_ms = time_ms;
+  rt->output_limit_bytes = output_bytes;
 }
 
 constexpr hg_js_api kApi = {
@@ -478,7 +498,7 @@ constexpr hg_js_api kApi = {
     .call = call,
     .release = release,
     .run_jobs = run_jobs,
-    .set_time_limit = set_time_limit,
+    .set_limits = set_limits,
 };
 
 }  // namespace
