@@ -14,6 +14,7 @@
 #include "liquid/case_convert.h"
 #include "liquid/inflection.h"
 #include "liquid/json.h"
+#include "liquid/liquid.h"
 #include "plugin/js_abi.h"
 #include "util/plugin_loader.h"
 
@@ -489,16 +490,10 @@ Result<std::string> Runtime::render_ejs(std::string_view text, const liquid::Val
       impl_->api->call(impl_->rt, impl_->render_fn, args, 2, nullptr, &out, append_sink, &e);
   if (bounded) impl_->api->set_limits(impl_->rt, 0, 0);
   if (failed != 0 && e.limit == HG_JS_LIMIT_OUTPUT) {
-    return make_error(ErrorKind::kTemplate,
-                      "output exceeds the limit of " + std::to_string(max_out) + " bytes");
+    return make_error(ErrorKind::kTemplate, liquid::output_limit_message(max_out));
   }
   if (failed != 0 && e.limit == HG_JS_LIMIT_TIME) {
-    Error err{ErrorKind::kTemplate,
-              "rendering took longer than the limit of " + std::to_string(limit_ms) +
-                  " ms (a loop that runs too long?); raise limits.renderTimeMs in hypergen.yml "
-                  "if this template is meant to be slow",
-              {},
-              {}};
+    Error err{ErrorKind::kTemplate, liquid::render_time_limit_message(limit_ms), {}, {}};
     // The stop's position is a line of the compiled function, whose source
     // starts with two lines ("function anonymous(…" and ") {") before the body.
     if (e.line > 2 && std::string_view(e.file).ends_with("> Function")) {

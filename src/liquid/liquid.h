@@ -16,6 +16,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -107,5 +108,11 @@ class Engine {
   mutable std::mutex partial_mutex_;
   mutable std::unordered_map<std::string, std::shared_ptr<const Template>> partial_cache_;
 };
+
+// The messages of the render limits (Options::max_render_time,
+// max_output_bytes), shared with the EJS renderer (js/runtime.h) so both
+// engines say the same thing.
+std::string render_time_limit_message(std::uint64_t limit_ms);
+std::string output_limit_message(std::uint64_t limit_bytes);
 
 }  // namespace hypergen::liquid

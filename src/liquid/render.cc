@@ -228,14 +228,11 @@ class Renderer {
     return now() > *deadline_;
   }
   Flow fail_time(std::size_t offset) {
-    return fail(offset, "rendering took longer than the limit of " +
-                            std::to_string(opts_.max_render_time.count()) +
-                            " ms (a loop that runs too long?); raise limits.renderTimeMs in "
-                            "hypergen.yml if this template is meant to be slow");
+    return fail(offset, render_time_limit_message(
+                            static_cast<std::uint64_t>(opts_.max_render_time.count())));
   }
   Flow fail_output(std::size_t offset) {
-    return fail(offset,
-                "output exceeds the limit of " + std::to_string(opts_.max_output_bytes) + " bytes");
+    return fail(offset, output_limit_message(opts_.max_output_bytes));
   }
 
   // ---- blocks -------------------------------------------------------------
@@ -1465,6 +1462,16 @@ Status render_template(const Engine& engine, const Template& tpl, const Value& d
                        std::string& out) {
   Renderer r(engine, out);
   return r.run(tpl, data);
+}
+
+std::string render_time_limit_message(std::uint64_t limit_ms) {
+  return "rendering took longer than the limit of " + std::to_string(limit_ms) +
+         " ms (a loop that runs too long?); raise limits.renderTimeMs in hypergen.yml if this "
+         "template is meant to be slow";
+}
+
+std::string output_limit_message(std::uint64_t limit_bytes) {
+  return "output exceeds the limit of " + std::to_string(limit_bytes) + " bytes";
 }
 
 }  // namespace hypergen::liquid

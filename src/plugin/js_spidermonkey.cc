@@ -258,6 +258,15 @@ void fail(JSContext* cx, Runtime* rt, const Bounded& bounded, hg_js_error* error
   }
 }
 
+// A result longer than set_limits' output_bytes: error->limit says so.
+int over_output_limit(Runtime* rt, hg_js_error* error) {
+  rt->err_name.clear();
+  rt->err_message = "output over the limit";
+  rt->err_file.clear();
+  if (error) *error = {"", rt->err_message.c_str(), "", 0, 0, 0, HG_JS_LIMIT_OUTPUT};
+  return 1;
+}
+
 int finish(JSContext* cx, Runtime* rt, const Bounded& bounded, JS::HandleValue result,
            uint32_t* keep, void* out_ctx, hg_js_sink out, hg_js_error* error) {
   if (keep) {
@@ -271,11 +280,7 @@ int finish(JSContext* cx, Runtime* rt, const Bounded& bounded, JS::HandleValue r
       JS_GetStringLength(result.toString()) > rt->output_limit_bytes) {
     // Each UTF-16 unit is at least one UTF-8 byte: too long whatever it
     // holds. Refused before a rope is flattened or anything is copied.
-    rt->err_name.clear();
-    rt->err_message = "output over the limit";
-    rt->err_file.clear();
-    if (error) *error = {"", rt->err_message.c_str(), "", 0, 0, 0, HG_JS_LIMIT_OUTPUT};
-    return 1;
+    return over_output_limit(rt, error);
   }
   std::string s;
   if (!to_utf8(cx, result, s)) {
@@ -283,11 +288,7 @@ int finish(JSContext* cx, Runtime* rt, const Bounded& bounded, JS::HandleValue r
     return 1;
   }
   if (rt->output_limit_bytes > 0 && s.size() > rt->output_limit_bytes) {
-    rt->err_name.clear();
-    rt->err_message = "output over the limit";
-    rt->err_file.clear();
-    if (error) *error = {"", rt->err_message.c_str(), "", 0, 0, 0, HG_JS_LIMIT_OUTPUT};
-    return 1;
+    return over_output_limit(rt, error);
   }
   emit(out_ctx, out, s);
   return 0;
